@@ -1,0 +1,160 @@
+#include "cli_options.h"
+
+#include <cstdlib>
+
+namespace tierlens::cli {
+namespace {
+
+Status usage_error(const std::string& message) {
+  return Status::error(ErrorCode::kInvalidOptions, message + "\n\n" + kUsage);
+}
+
+std::optional<std::vector<double>> parse_number_list(const std::string& text) {
+  std::vector<double> values;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    const std::string item = text.substr(start, comma - start);
+    char* end = nullptr;
+    const double value = std::strtod(item.c_str(), &end);
+    if (item.empty() || *end != '\0') return std::nullopt;
+    values.push_back(value);
+    start = comma + 1;
+  }
+  return values;
+}
+
+}  // namespace
+
+const char* const kUsage =
+    R"(Usage:
+  tierlens classify ORDERS_FILE --out DIR [options]
+      Scores every customer by RFM and names its segment. Writes DIR/customers.csv,
+      DIR/summary.json and DIR/skipped.csv.
+  tierlens explain ORDERS_FILE --customer ID [--json] [options]
+      Prints why one customer got its scores and segment.
+  tierlens sample [--out FILE]
+      Writes the built-in sample orders file (to stdout without --out).
+
+Options:
+  --bins N                 RFM bins per metric, 2..9 (default 5)
+  --as-of YYYY-MM-DD       analysis date (default: the day after the latest order);
+                           orders after it are skipped
+  --customer-id COLUMN     header of the customer id column   (default: guessed)
+  --order-id COLUMN        header of the order id column      (default: guessed)
+  --no-order-id            the file has no order id: every row is one order
+  --date COLUMN            header of the order date column    (default: guessed)
+  --amount COLUMN          header of the amount column        (default: guessed)
+  --quantity COLUMN        with --unit-price: amount = quantity × unit price
+  --unit-price COLUMN
+  --recency-breaks A,B,..  fixed breakpoints (bins − 1 values) instead of quantiles;
+  --frequency-breaks ...   recency in days, frequency in orders,
+  --monetary-breaks ...    monetary in currency units
+)";
+
+Status parse_command_line(const std::vector<std::string>& args, CliRequest& request) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    request.command = Command::kHelp;
+    return Status();
+  }
+  if (args[0] == "--version") {
+    request.command = Command::kVersion;
+    return Status();
+  }
+  if (args[0] == "classify") {
+    request.command = Command::kClassify;
+  } else if (args[0] == "explain") {
+    request.command = Command::kExplain;
+  } else if (args[0] == "sample") {
+    request.command = Command::kSample;
+  } else {
+    return usage_error("unknown command \"" + args[0] + "\"");
+  }
+
+  ClassifyOptions& options = request.options;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& flag = args[i];
+    const auto value = [&]() -> std::optional<std::string> {
+      if (i + 1 >= args.size()) return std::nullopt;
+      return args[++i];
+    };
+    const auto column = [&](ColumnRole role) -> Status {
+      const auto name = value();
+      if (!name) return usage_error(flag + ": expected a column header name");
+      options.columns[role] = *name;
+      return Status();
+    };
+    const auto breaks = [&](std::optional<std::vector<double>>& target) -> Status {
+      const auto text = value();
+      const auto values = text ? parse_number_list(*text) : std::nullopt;
+      if (!values) return usage_error(flag + ": expected comma-separated numbers, e.g. 30,90,180,365");
+      target = values;
+      return Status();
+    };
+
+    Status status;
+    if (flag == "--out") {
+      const auto path = value();
+      if (!path) return usage_error("--out: expected a path");
+      request.out_path = *path;
+    } else if (flag == "--customer" && request.command == Command::kExplain) {
+      const auto id = value();
+      if (!id) return usage_error("--customer: expected a customer id");
+      request.customer_id = *id;
+    } else if (flag == "--json") {
+      request.json = true;
+    } else if (flag == "--bins") {
+      const auto text = value();
+      char* end = nullptr;
+      const long bins = text ? std::strtol(text->c_str(), &end, 10) : 0;
+      if (!text || text->empty() || *end != '\0') return usage_error("--bins: expected a whole number");
+      options.bins = bins > kMaxBins ? kMaxBins + 1 : bins < kMinBins ? kMinBins - 1
+                                                                     : static_cast<int>(bins);
+    } else if (flag == "--as-of") {
+      const auto text = value();
+      const auto day = text ? parse_iso_date(*text) : std::nullopt;
+      if (!day) return usage_error("--as-of: expected a date as YYYY-MM-DD");
+      options.analysis_date = day;
+    } else if (flag == "--customer-id") {
+      status = column(ColumnRole::kCustomerId);
+    } else if (flag == "--order-id") {
+      status = column(ColumnRole::kOrderId);
+    } else if (flag == "--no-order-id") {
+      options.columns[ColumnRole::kOrderId] = std::string();
+    } else if (flag == "--date") {
+      status = column(ColumnRole::kDate);
+    } else if (flag == "--amount") {
+      status = column(ColumnRole::kAmount);
+    } else if (flag == "--quantity") {
+      status = column(ColumnRole::kQuantity);
+    } else if (flag == "--unit-price") {
+      status = column(ColumnRole::kUnitPrice);
+    } else if (flag == "--recency-breaks") {
+      status = breaks(options.recency_breakpoints);
+    } else if (flag == "--frequency-breaks") {
+      status = breaks(options.frequency_breakpoints);
+    } else if (flag == "--monetary-breaks") {
+      status = breaks(options.monetary_breakpoints);
+    } else if (!flag.empty() && flag[0] == '-') {
+      return usage_error("unknown option \"" + flag + "\"");
+    } else if (request.input_path.empty() && request.command != Command::kSample) {
+      request.input_path = flag;
+    } else {
+      return usage_error("unexpected argument \"" + flag + "\"");
+    }
+    if (!status.ok()) return status;
+  }
+
+  if (request.command != Command::kSample && request.input_path.empty()) {
+    return usage_error("missing the orders file");
+  }
+  if (request.command == Command::kClassify && request.out_path.empty()) {
+    return usage_error("classify: missing --out DIR");
+  }
+  if (request.command == Command::kExplain && request.customer_id.empty()) {
+    return usage_error("explain: missing --customer ID");
+  }
+  return validate_options(options);
+}
+
+}  // namespace tierlens::cli

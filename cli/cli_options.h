@@ -1,0 +1,30 @@
+// Command-line flags → a command and ClassifyOptions. Kept apart from main() so the flag
+// spellings live in one place, next to the help text that documents them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tierlens/classify_options.h"
+#include "tierlens/status.h"
+
+namespace tierlens::cli {
+
+enum class Command { kClassify, kExplain, kSample, kHelp, kVersion };
+
+struct CliRequest {
+  Command command = Command::kHelp;
+  std::string input_path;        ///< classify, explain
+  std::string out_path;          ///< classify: a directory; sample: a file ("" = stdout)
+  std::string customer_id;       ///< explain
+  bool json = false;             ///< explain: print JSON instead of text
+  ClassifyOptions options;
+};
+
+extern const char* const kUsage;
+
+/// Parses argv (without the program name). Errors name the flag and what was expected.
+Status parse_command_line(const std::vector<std::string>& args, CliRequest& request);
+
+}  // namespace tierlens::cli

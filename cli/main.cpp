@@ -1,0 +1,138 @@
+// The `tierlens` command-line tool: the same core as the page, for batch runs, scripts and
+// the tests that hold the page to the same bytes.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli_options.h"
+#include "tierlens/classification.h"
+#include "tierlens/explanation.h"
+#include "tierlens/order_ingest.h"
+#include "tierlens/reports.h"
+#include "tierlens/sample_orders.h"
+
+namespace fs = std::filesystem;
+using namespace tierlens;
+
+namespace {
+
+constexpr std::size_t kChunkBytes = 4 << 20;  // the page's worker reads the same size
+
+/// Streams the file through the ingest in chunks, exactly as the page's worker does.
+Status read_and_classify(const cli::CliRequest& request, Classification& result) {
+  std::ifstream file(request.input_path, std::ios::binary);
+  if (!file) {
+    return Status::error(ErrorCode::kIoError, request.input_path + ": cannot open the file");
+  }
+  IngestOptions ingest_options;
+  ingest_options.file_name = fs::path(request.input_path).filename().string();
+  ingest_options.columns = request.options.columns;
+  ingest_options.analysis_date = request.options.analysis_date;
+  OrderIngest ingest(ingest_options);
+
+  std::vector<char> buffer(kChunkBytes);
+  while (file) {
+    file.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto got = static_cast<std::size_t>(file.gcount());
+    if (got == 0) break;
+    if (Status status = ingest.feed(std::string_view(buffer.data(), got)); !status.ok()) {
+      return status;
+    }
+  }
+  if (file.bad()) return Status::error(ErrorCode::kIoError, request.input_path + ": read error");
+  if (Status status = ingest.finish(); !status.ok()) return status;
+
+  ClassifyOptions options = request.options;
+  options.file_name = ingest_options.file_name;
+  result = classify(ingest.take_result(), options);
+  return Status();
+}
+
+Status write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return Status::error(ErrorCode::kIoError, path.string() + ": cannot write the file");
+  return Status();
+}
+
+Status run_classify(const cli::CliRequest& request) {
+  Classification result;
+  if (Status status = read_and_classify(request, result); !status.ok()) return status;
+  const fs::path out_dir(request.out_path);
+  std::error_code error;
+  fs::create_directories(out_dir, error);
+  if (error) {
+    return Status::error(ErrorCode::kIoError, out_dir.string() + ": " + error.message());
+  }
+  for (const auto& [name, bytes] : {std::pair{"customers.csv", customers_csv(result)},
+                                    std::pair{"summary.json", summary_json(result)},
+                                    std::pair{"skipped.csv", skipped_csv(result)}}) {
+    if (Status status = write_file(out_dir / name, bytes); !status.ok()) return status;
+  }
+
+  const RowAccounting& rows = result.ingest.rows;
+  std::printf("%s: %llu rows, %llu used, %llu skipped; %zu customers as of %s\n",
+              result.ingest.input.file_name.c_str(), static_cast<unsigned long long>(rows.total),
+              static_cast<unsigned long long>(rows.used),
+              static_cast<unsigned long long>(rows.skipped()), result.customer_count(),
+              format_iso_date(result.analysis_date).c_str());
+  for (int s = 0; s < kSegmentCount; ++s) {
+    std::printf("  %-28s %8llu\n", segment_name(static_cast<Segment>(s)),
+                static_cast<unsigned long long>(result.segment_totals[s].customers));
+  }
+  std::printf("wrote %s/{customers.csv,summary.json,skipped.csv}\n", out_dir.string().c_str());
+  return Status();
+}
+
+Status run_explain(const cli::CliRequest& request) {
+  Classification result;
+  if (Status status = read_and_classify(request, result); !status.ok()) return status;
+  const auto& ids = result.ingest.customers.id;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i] != request.customer_id) continue;
+    const auto explanation = explain_customer(result, i);
+    if (request.json) {
+      std::cout << explanation.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+                << "\n";
+    } else {
+      std::cout << explanation["text"].get<std::string>() << "\n";
+    }
+    return Status();
+  }
+  return Status::error(ErrorCode::kInvalidOptions,
+                       "no customer \"" + request.customer_id + "\" in " + request.input_path);
+}
+
+Status run_sample(const cli::CliRequest& request) {
+  const std::string csv = generate_sample_orders();
+  if (request.out_path.empty()) {
+    std::fwrite(csv.data(), 1, csv.size(), stdout);
+    return Status();
+  }
+  return write_file(request.out_path, csv);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cli::CliRequest request;
+  Status status = cli::parse_command_line(std::vector<std::string>(argv + 1, argv + argc), request);
+  if (status.ok()) {
+    switch (request.command) {
+      case cli::Command::kHelp: std::fputs(cli::kUsage, stdout); break;
+      case cli::Command::kVersion: std::printf("tierlens %s\n", kTierLensVersion); break;
+      case cli::Command::kClassify: status = run_classify(request); break;
+      case cli::Command::kExplain: status = run_explain(request); break;
+      case cli::Command::kSample: status = run_sample(request); break;
+    }
+  }
+  if (!status.ok()) {
+    std::fprintf(stderr, "tierlens: %s\n", status.message().c_str());
+    return status.code() == ErrorCode::kInvalidOptions ? 2 : 1;
+  }
+  return 0;
+}

@@ -1,0 +1,52 @@
+// Which header column plays which role. Roles are guessed from the header names (English and
+// Chinese, as CRMs and ERPs export them) and can be named explicitly by the user.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tierlens/status.h"
+
+namespace tierlens {
+
+enum class ColumnRole { kCustomerId, kOrderId, kDate, kAmount, kQuantity, kUnitPrice };
+inline constexpr int kColumnRoleCount = 6;
+
+/// "customer_id", "order_id", "date", "amount", "quantity", "unit_price".
+const char* column_role_key(ColumnRole role);
+
+/// The header names the user gave per role. An empty order_id means "the file has no order
+/// id: every row is an order"; a role left unset is guessed.
+struct ColumnOverrides {
+  std::optional<std::string> names[kColumnRoleCount];
+
+  std::optional<std::string>& operator[](ColumnRole role) {
+    return names[static_cast<int>(role)];
+  }
+  const std::optional<std::string>& operator[](ColumnRole role) const {
+    return names[static_cast<int>(role)];
+  }
+};
+
+/// The resolved mapping: a column index per role, or none.
+struct ColumnMapping {
+  std::optional<std::size_t> index[kColumnRoleCount];
+
+  const std::optional<std::size_t>& operator[](ColumnRole role) const {
+    return index[static_cast<int>(role)];
+  }
+  std::optional<std::size_t>& operator[](ColumnRole role) { return index[static_cast<int>(role)]; }
+
+  /// True when the amount comes from quantity × unit price rather than one column.
+  bool amount_from_quantity_and_price() const { return !(*this)[ColumnRole::kAmount]; }
+};
+
+/// Resolves every role against the header. Fails, naming the columns the file does have,
+/// when the customer id, the date, or the amount (one column, or quantity and unit price)
+/// cannot be found, or when an override names a column that is not in the header.
+Status resolve_columns(const std::vector<std::string>& header, const ColumnOverrides& overrides,
+                       const std::string& file_name, ColumnMapping& mapping);
+
+}  // namespace tierlens

@@ -1,0 +1,105 @@
+// Reads an orders file chunk by chunk and aggregates it per customer. Every data row is
+// either used or kept as a SkippedRow with its reason; the file itself is never held whole.
+#pragma once
+
+#include <climits>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "tierlens/civil_date.h"
+#include "tierlens/column_roles.h"
+#include "tierlens/csv_splitter.h"
+#include "tierlens/money.h"
+#include "tierlens/skipped_rows.h"
+#include "tierlens/status.h"
+
+namespace tierlens {
+
+/// Marks "no such day", e.g. the first purchase of a customer who only returned goods.
+inline constexpr DayNumber kNoDay = INT32_MIN;
+
+/// Per-customer aggregates, one entry per customer in order of first appearance.
+///
+/// A row with a negative amount is a return: it lowers monetary but is not a purchase, so it
+/// neither counts as an order nor moves the purchase dates.
+struct CustomerTable {
+  std::vector<std::string> id;
+  std::vector<DayNumber> first_purchase;  ///< kNoDay when the customer has only returns
+  std::vector<DayNumber> last_purchase;   ///< kNoDay when the customer has only returns
+  std::vector<DayNumber> last_activity;   ///< latest row of any kind, returns included
+  std::vector<std::uint32_t> frequency;   ///< distinct orders with a non-negative amount
+  std::vector<Micros> monetary;           ///< net sum of amounts, returns included
+
+  std::size_t size() const { return id.size(); }
+};
+
+/// What was read and how: reported back to the user in the summary.
+struct InputDescription {
+  std::string file_name;
+  std::uint64_t bytes = 0;
+  char delimiter = ',';
+  bool utf8_bom = false;
+  std::vector<std::string> header;
+  ColumnMapping columns;
+};
+
+struct IngestResult {
+  InputDescription input;
+  RowAccounting rows;
+  CustomerTable customers;
+  std::vector<SkippedRow> skipped;
+  DayNumber latest_day = kNoDay;  ///< latest order date among used rows
+};
+
+struct IngestOptions {
+  std::string file_name = "orders.csv";
+  ColumnOverrides columns;
+  /// When set, rows dated after it are skipped: the data as it stood on that day.
+  std::optional<DayNumber> analysis_date;
+};
+
+class OrderIngest : private RecordSink {
+ public:
+  explicit OrderIngest(IngestOptions options);
+
+  /// Consumes the next bytes of the file. Fails (and keeps failing) when the header row
+  /// lacks a required column.
+  Status feed(std::string_view chunk);
+
+  /// Ends the file. Fails on an empty file or a bad header.
+  Status finish();
+
+  /// The result, valid after a successful finish(); moved out.
+  IngestResult take_result() { return std::move(result_); }
+
+ private:
+  void on_record(const CsvRecord& record) override;
+  void start_rows(std::string_view head);
+  void read_header(const CsvRecord& record);
+  void read_order(const CsvRecord& record);
+  void skip(const CsvRecord& record, SkipReason reason, std::optional<std::size_t> column,
+            std::string detail);
+  bool read_amount(const CsvRecord& record, Micros& amount);
+  void add_to_customer(std::string_view customer_id, std::string_view order_id, DayNumber day,
+                       Micros amount, const CsvRecord& record);
+
+  enum class Phase { kReadingHeader, kReadingRows, kFinished };
+
+  IngestOptions options_;
+  IngestResult result_;
+  Phase phase_ = Phase::kReadingHeader;
+  Status failure_;
+  std::string head_;  ///< bytes received before the header record was complete
+  std::optional<CsvSplitter> splitter_;
+  std::unordered_map<std::string, std::uint32_t> customer_index_;
+  std::unordered_set<std::string> seen_orders_;  ///< customer index bytes + order id
+  std::string order_key_;                        ///< scratch for seen_orders_ lookups
+  std::string previous_order_key_;               ///< consecutive lines of one order skip the set
+};
+
+}  // namespace tierlens

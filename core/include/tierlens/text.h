@@ -1,0 +1,18 @@
+// Small byte-level text helpers shared by the readers. Locale-independent on purpose: the
+// same bytes must give the same answer natively and in WebAssembly.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tierlens {
+
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Strips ASCII spaces and tabs from both ends (exports often pad cells).
+std::string_view trim_spaces(std::string_view text);
+
+/// ASCII lower-case; other bytes (e.g. UTF-8 Chinese) are kept as they are.
+std::string ascii_lower(std::string_view text);
+
+}  // namespace tierlens

@@ -1,0 +1,157 @@
+#include "tierlens/column_roles.h"
+
+#include <algorithm>
+
+#include "tierlens/text.h"
+
+namespace tierlens {
+namespace {
+
+/// Header spellings per role, compared after normalize(): ASCII lower-case with spaces,
+/// underscores, hyphens and dots removed. Earlier entries win when several columns match.
+const std::vector<std::string>& known_names(ColumnRole role) {
+  static const std::vector<std::string> kCustomer = {
+      "customerid", "customerno", "customernumber", "customercode", "customer", "clientid",
+      "client", "accountid", "memberid", "buyerid", "客户编号", "客户id", "客户代码", "客户编码",
+      "客户号", "会员id", "会员编号", "客户", "客户名称"};
+  static const std::vector<std::string> kOrder = {
+      "invoiceno", "invoice", "invoiceid", "invoicenumber", "orderid", "orderno", "ordernumber",
+      "order", "transactionid", "receiptno", "订单号", "订单编号", "订单id", "单据编号", "单号",
+      "发票号", "交易编号"};
+  static const std::vector<std::string> kDate = {
+      "invoicedate", "orderdate", "date", "transactiondate", "purchasedate", "saledate",
+      "orderedat", "日期", "下单日期", "订单日期", "交易日期", "销售日期", "购药时间", "下单时间"};
+  static const std::vector<std::string> kAmount = {
+      "amount", "totalamount", "sales", "revenue", "total", "ordervalue", "netamount",
+      "金额", "销售额", "订单金额", "实收金额", "应收金额", "成交金额", "实付金额"};
+  static const std::vector<std::string> kQuantity = {"quantity", "qty", "units", "数量",
+                                                     "销售数量", "购买数量"};
+  static const std::vector<std::string> kUnitPrice = {"unitprice", "price", "priceeach",
+                                                      "单价", "销售单价"};
+  switch (role) {
+    case ColumnRole::kCustomerId: return kCustomer;
+    case ColumnRole::kOrderId: return kOrder;
+    case ColumnRole::kDate: return kDate;
+    case ColumnRole::kAmount: return kAmount;
+    case ColumnRole::kQuantity: return kQuantity;
+    case ColumnRole::kUnitPrice: return kUnitPrice;
+  }
+  return kCustomer;
+}
+
+std::string normalize(std::string_view name) {
+  std::string lower = ascii_lower(trim_spaces(name));
+  lower.erase(std::remove_if(lower.begin(), lower.end(),
+                             [](char c) { return c == ' ' || c == '_' || c == '-' || c == '.'; }),
+              lower.end());
+  return lower;
+}
+
+std::optional<std::size_t> guess_column(const std::vector<std::string>& normalized_header,
+                                        ColumnRole role) {
+  for (const std::string& name : known_names(role)) {
+    const auto found = std::find(normalized_header.begin(), normalized_header.end(), name);
+    if (found != normalized_header.end()) {
+      return static_cast<std::size_t>(found - normalized_header.begin());
+    }
+  }
+  return std::nullopt;
+}
+
+/// The column the user named: exact match first, then ignoring case and padding.
+std::optional<std::size_t> find_named_column(const std::vector<std::string>& header,
+                                             const std::string& name) {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == name) return i;
+  }
+  const std::string wanted = ascii_lower(trim_spaces(name));
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (ascii_lower(trim_spaces(header[i])) == wanted) return i;
+  }
+  return std::nullopt;
+}
+
+std::string list_columns(const std::vector<std::string>& header) {
+  std::string list;
+  for (const std::string& name : header) {
+    if (!list.empty()) list += ", ";
+    list += "\"" + name + "\"";
+  }
+  return list;
+}
+
+const char* role_label(ColumnRole role) {
+  switch (role) {
+    case ColumnRole::kCustomerId: return "customer id";
+    case ColumnRole::kOrderId: return "order id";
+    case ColumnRole::kDate: return "order date";
+    case ColumnRole::kAmount: return "amount";
+    case ColumnRole::kQuantity: return "quantity";
+    case ColumnRole::kUnitPrice: return "unit price";
+  }
+  return "";
+}
+
+}  // namespace
+
+const char* column_role_key(ColumnRole role) {
+  switch (role) {
+    case ColumnRole::kCustomerId: return "customer_id";
+    case ColumnRole::kOrderId: return "order_id";
+    case ColumnRole::kDate: return "date";
+    case ColumnRole::kAmount: return "amount";
+    case ColumnRole::kQuantity: return "quantity";
+    case ColumnRole::kUnitPrice: return "unit_price";
+  }
+  return "";
+}
+
+Status resolve_columns(const std::vector<std::string>& header, const ColumnOverrides& overrides,
+                       const std::string& file_name, ColumnMapping& mapping) {
+  std::vector<std::string> normalized;
+  normalized.reserve(header.size());
+  for (const std::string& name : header) normalized.push_back(normalize(name));
+
+  mapping = ColumnMapping{};
+  for (int r = 0; r < kColumnRoleCount; ++r) {
+    const auto role = static_cast<ColumnRole>(r);
+    const std::optional<std::string>& named = overrides[role];
+    if (!named) {
+      mapping[role] = guess_column(normalized, role);
+      continue;
+    }
+    if (named->empty()) continue;  // explicitly "no such column"
+    mapping[role] = find_named_column(header, *named);
+    if (!mapping[role]) {
+      return Status::error(ErrorCode::kMissingColumn,
+                           file_name + ": the column \"" + *named + "\" given for the " +
+                               role_label(role) + " is not in the header row (columns: " +
+                               list_columns(header) + ")");
+    }
+  }
+  // One column cannot play two roles; a later guess yields to an earlier role.
+  for (int later = 1; later < kColumnRoleCount; ++later) {
+    for (int earlier = 0; earlier < later; ++earlier) {
+      if (mapping.index[later] && mapping.index[later] == mapping.index[earlier] &&
+          !overrides.names[later]) {
+        mapping.index[later].reset();
+      }
+    }
+  }
+
+  const auto missing = [&](const std::string& what, const char* key, const char* flag) {
+    return Status::error(ErrorCode::kMissingColumn,
+                         file_name + ": no " + what + " column found in the header row (columns: " +
+                             list_columns(header) + "); set the " + key + " column (CLI: " + flag + ")");
+  };
+  if (!mapping[ColumnRole::kCustomerId]) return missing("customer id", "customer_id", "--customer-id");
+  if (!mapping[ColumnRole::kDate]) return missing("order date", "date", "--date");
+  if (!mapping[ColumnRole::kAmount] &&
+      !(mapping[ColumnRole::kQuantity] && mapping[ColumnRole::kUnitPrice])) {
+    return missing("amount (or quantity and unit price)", "amount",
+                   "--amount, or --quantity and --unit-price");
+  }
+  return Status();
+}
+
+}  // namespace tierlens

@@ -1,0 +1,173 @@
+#include "tierlens/csv_splitter.h"
+
+namespace tierlens {
+namespace {
+
+bool is_line_break(char c) { return c == '\n' || c == '\r'; }
+
+/// Scans `text` from `pos` with the given quote state; answers the index of the first line
+/// break outside quotes, or text.size(). `in_quotes` is left as it was at the answer.
+std::size_t scan_for_record_end(std::string_view text, std::size_t pos, bool& in_quotes,
+                                char quote) {
+  for (; pos < text.size(); ++pos) {
+    const char c = text[pos];
+    if (c == quote) {
+      in_quotes = !in_quotes;  // "" inside quotes toggles twice, which is what it should do
+    } else if (!in_quotes && is_line_break(c)) {
+      return pos;
+    }
+  }
+  return text.size();
+}
+
+/// Line breaks inside a record (in quoted fields); CRLF counts once.
+std::size_t count_line_breaks(std::string_view raw) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.size() || raw[i + 1] != '\n'))) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+}  // namespace
+
+std::size_t find_record_end(std::string_view text, char quote) {
+  bool in_quotes = false;
+  return scan_for_record_end(text, 0, in_quotes, quote);
+}
+
+CsvSplitter::CsvSplitter(char delimiter, char quote) : delimiter_(delimiter), quote_(quote) {}
+
+void CsvSplitter::feed(std::string_view chunk, RecordSink& sink) {
+  if (skip_leading_lf_ && !chunk.empty()) {
+    skip_leading_lf_ = false;
+    if (chunk.front() == '\n') chunk.remove_prefix(1);
+  }
+  if (carry_.empty()) {
+    const std::size_t used = split_complete_records(chunk, sink);
+    carry_.assign(chunk.substr(used));
+    return;
+  }
+  carry_.append(chunk);
+  // Resume the scan where the previous chunk stopped, so that a record spanning many chunks
+  // (or an unterminated quote) costs linear, not quadratic, time.
+  const std::size_t end =
+      scan_for_record_end(carry_, carry_scanned_, carry_in_quotes_, quote_);
+  if (end == carry_.size()) {
+    carry_scanned_ = end;
+    return;
+  }
+  std::string pending;
+  pending.swap(carry_);
+  carry_scanned_ = 0;
+  carry_in_quotes_ = false;
+  const std::size_t used = split_complete_records(pending, sink);
+  carry_.assign(std::string_view(pending).substr(used));
+}
+
+std::size_t CsvSplitter::split_complete_records(std::string_view text, RecordSink& sink) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    bool in_quotes = false;
+    const std::size_t end = scan_for_record_end(text, start, in_quotes, quote_);
+    if (end == text.size()) {
+      carry_scanned_ = end - start;
+      carry_in_quotes_ = in_quotes;
+      break;
+    }
+    const std::string_view raw = text.substr(start, end - start);
+    std::size_t next = end + 1;
+    if (text[end] == '\r') {
+      if (next < text.size()) {
+        if (text[next] == '\n') ++next;
+      } else {
+        skip_leading_lf_ = true;  // the LF of this CRLF may open the next chunk
+      }
+    }
+    emit(raw, count_line_breaks(raw), sink, false);
+    start = next;
+  }
+  return start;
+}
+
+void CsvSplitter::finish(RecordSink& sink) {
+  if (carry_.empty()) return;
+  bool in_quotes = false;
+  scan_for_record_end(carry_, 0, in_quotes, quote_);
+  emit(carry_, count_line_breaks(carry_), sink, in_quotes);
+  carry_.clear();
+  carry_scanned_ = 0;
+  carry_in_quotes_ = false;
+}
+
+void CsvSplitter::emit(std::string_view raw, std::size_t line_breaks_inside, RecordSink& sink,
+                       bool unterminated_quote) {
+  split_fields(raw);
+  record_.raw = raw;
+  record_.row = next_row_++;
+  record_.line = next_line_;
+  record_.unterminated_quote = unterminated_quote;
+  next_line_ += line_breaks_inside + 1;
+  sink.on_record(record_);
+}
+
+void CsvSplitter::split_fields(std::string_view raw) {
+  record_.fields.clear();
+  unescaped_.clear();
+  // Reserved up front so that views into unescaped_ stay valid while the record is built.
+  unescaped_.reserve(raw.size());
+  std::size_t pos = 0;
+  while (true) {
+    if (pos < raw.size() && raw[pos] == quote_) {
+      // Quoted field. Text after the closing quote, up to the delimiter, is kept as it is:
+      // lenient like Excel, rather than refusing a whole row over one stray character.
+      const std::size_t content_start = pos + 1;
+      std::size_t cursor = content_start;
+      bool needs_copy = false;
+      std::size_t content_end = raw.size();
+      while (cursor < raw.size()) {
+        if (raw[cursor] == quote_) {
+          if (cursor + 1 < raw.size() && raw[cursor + 1] == quote_) {
+            needs_copy = true;
+            cursor += 2;
+            continue;
+          }
+          content_end = cursor;
+          ++cursor;
+          break;
+        }
+        ++cursor;
+      }
+      std::size_t field_end = raw.find(delimiter_, cursor);
+      if (field_end == std::string_view::npos) field_end = raw.size();
+      const bool has_tail = cursor < field_end;
+      if (!needs_copy && !has_tail) {
+        record_.fields.push_back(raw.substr(content_start, content_end - content_start));
+      } else {
+        const std::size_t begin = unescaped_.size();
+        for (std::size_t i = content_start; i < content_end; ++i) {
+          unescaped_.push_back(raw[i]);
+          if (raw[i] == quote_) ++i;  // "" → "
+        }
+        if (has_tail) unescaped_.append(raw.substr(cursor, field_end - cursor));
+        record_.fields.push_back(std::string_view(unescaped_).substr(begin));
+      }
+      pos = field_end;
+    } else {
+      std::size_t field_end = raw.find(delimiter_, pos);
+      if (field_end == std::string_view::npos) field_end = raw.size();
+      record_.fields.push_back(raw.substr(pos, field_end - pos));
+      pos = field_end;
+    }
+    if (pos >= raw.size()) break;
+    ++pos;  // past the delimiter; a trailing delimiter yields a final empty field
+    if (pos == raw.size()) {
+      record_.fields.push_back(std::string_view());
+      break;
+    }
+  }
+}
+
+}  // namespace tierlens

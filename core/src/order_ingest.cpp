@@ -1,0 +1,258 @@
+#include "tierlens/order_ingest.h"
+
+#include <algorithm>
+
+#include "tierlens/delimiter.h"
+#include "tierlens/order_date.h"
+#include "tierlens/text.h"
+
+namespace tierlens {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+bool is_blank(const CsvRecord& record) {
+  return std::all_of(record.fields.begin(), record.fields.end(),
+                     [](std::string_view field) { return trim_spaces(field).empty(); });
+}
+
+std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+
+}  // namespace
+
+OrderIngest::OrderIngest(IngestOptions options) : options_(std::move(options)) {
+  result_.input.file_name = options_.file_name;
+}
+
+Status OrderIngest::feed(std::string_view chunk) {
+  if (!failure_.ok()) return failure_;
+  if (phase_ == Phase::kFinished) {
+    return Status::error(ErrorCode::kInvalidState, "feed() after finish()");
+  }
+  result_.input.bytes += chunk.size();
+  if (phase_ == Phase::kReadingHeader) {
+    // Hold bytes until the header record is complete: the delimiter is decided from it.
+    head_.append(chunk);
+    if (head_.size() < kUtf8Bom.size() && kUtf8Bom.substr(0, head_.size()) == head_) {
+      return Status();  // could still be a BOM
+    }
+    const std::size_t bom = head_.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0 ? kUtf8Bom.size() : 0;
+    const std::string_view body = std::string_view(head_).substr(bom);
+    if (find_record_end(body) == body.size()) return Status();
+    start_rows(head_);
+    head_.clear();
+    head_.shrink_to_fit();
+    return failure_;
+  }
+  splitter_->feed(chunk, *this);
+  return failure_;
+}
+
+Status OrderIngest::finish() {
+  if (!failure_.ok()) return failure_;
+  if (phase_ == Phase::kFinished) return Status();
+  if (phase_ == Phase::kReadingHeader) start_rows(head_);
+  splitter_->finish(*this);
+  if (failure_.ok() && result_.input.header.empty()) {
+    failure_ = Status::error(ErrorCode::kEmptyFile,
+                             options_.file_name + ": the file is empty; expected a header row "
+                                                  "followed by one row per order line");
+  }
+  phase_ = Phase::kFinished;
+  return failure_;
+}
+
+void OrderIngest::start_rows(std::string_view head) {
+  if (head.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+    result_.input.utf8_bom = true;
+    head.remove_prefix(kUtf8Bom.size());
+  }
+  const char delimiter = detect_delimiter(head.substr(0, find_record_end(head)));
+  result_.input.delimiter = delimiter;
+  splitter_.emplace(delimiter);
+  phase_ = Phase::kReadingRows;
+  splitter_->feed(head, *this);
+}
+
+void OrderIngest::on_record(const CsvRecord& record) {
+  if (!failure_.ok()) return;
+  if (record.row == 1) {
+    read_header(record);
+  } else {
+    read_order(record);
+  }
+}
+
+void OrderIngest::read_header(const CsvRecord& record) {
+  if (is_blank(record)) {
+    failure_ = Status::error(ErrorCode::kEmptyFile,
+                             options_.file_name + ", row 1: the first row is empty; expected the "
+                                                  "header row with the column names");
+    return;
+  }
+  for (const std::string_view name : record.fields) {
+    result_.input.header.emplace_back(trim_spaces(name));
+  }
+  failure_ = resolve_columns(result_.input.header, options_.columns, options_.file_name,
+                             result_.input.columns);
+}
+
+void OrderIngest::skip(const CsvRecord& record, SkipReason reason,
+                       std::optional<std::size_t> column, std::string detail) {
+  ++result_.rows.skipped_by_reason[static_cast<int>(reason)];
+  SkippedRow skipped;
+  skipped.row = record.row;
+  skipped.line = record.line;
+  skipped.reason = reason;
+  if (column) skipped.column = result_.input.header[*column];
+  skipped.detail = std::move(detail);
+  skipped.raw.assign(record.raw);
+  result_.skipped.push_back(std::move(skipped));
+}
+
+void OrderIngest::read_order(const CsvRecord& record) {
+  ++result_.rows.total;
+  const ColumnMapping& columns = result_.input.columns;
+  const std::size_t expected_fields = result_.input.header.size();
+
+  if (record.unterminated_quote) {
+    return skip(record, SkipReason::kUnterminatedQuote, std::nullopt,
+                "a quoted field opened on line " + std::to_string(record.line) +
+                    " is never closed; expected a closing \" before the end of the file");
+  }
+  if (is_blank(record)) return skip(record, SkipReason::kBlankRow, std::nullopt, "");
+  if (record.fields.size() != expected_fields) {
+    // Trailing empty fields (a spreadsheet's stray commas) are harmless; anything else
+    // means the columns no longer line up with the header.
+    const bool extra_are_empty =
+        record.fields.size() > expected_fields &&
+        std::all_of(record.fields.begin() + static_cast<std::ptrdiff_t>(expected_fields),
+                    record.fields.end(),
+                    [](std::string_view field) { return trim_spaces(field).empty(); });
+    if (!extra_are_empty) {
+      return skip(record, SkipReason::kFieldCount, std::nullopt,
+                  "found " + std::to_string(record.fields.size()) + " fields, expected " +
+                      std::to_string(expected_fields) +
+                      " as in the header (is a value containing the delimiter not quoted?)");
+    }
+  }
+
+  const std::size_t customer_column = *columns[ColumnRole::kCustomerId];
+  const std::string_view customer_id = trim_spaces(record.fields[customer_column]);
+  if (customer_id.empty()) {
+    return skip(record, SkipReason::kMissingCustomerId, customer_column, "the cell is empty");
+  }
+
+  const std::size_t date_column = *columns[ColumnRole::kDate];
+  const std::string_view date_text = trim_spaces(record.fields[date_column]);
+  if (date_text.empty()) {
+    return skip(record, SkipReason::kMissingDate, date_column, "the cell is empty");
+  }
+  const std::optional<DayNumber> day = parse_order_date(date_text);
+  if (!day) {
+    return skip(record, SkipReason::kBadDate, date_column,
+                quoted(date_text) + " is not a date; expected " + kAcceptedDateFormats);
+  }
+  if (options_.analysis_date && *day > *options_.analysis_date) {
+    return skip(record, SkipReason::kAfterAnalysisDate, date_column,
+                format_iso_date(*day) + " is after the analysis date " +
+                    format_iso_date(*options_.analysis_date));
+  }
+
+  Micros amount = 0;
+  if (!read_amount(record, amount)) return;
+
+  std::string_view order_id;
+  if (const auto order_column = columns[ColumnRole::kOrderId]) {
+    order_id = trim_spaces(record.fields[*order_column]);
+    if (order_id.empty()) {
+      return skip(record, SkipReason::kMissingOrderId, *order_column,
+                  "the cell is empty; every row needs the order id it belongs to");
+    }
+  }
+  add_to_customer(customer_id, order_id, *day, amount, record);
+}
+
+bool OrderIngest::read_amount(const CsvRecord& record, Micros& amount) {
+  const ColumnMapping& columns = result_.input.columns;
+  const auto read_number = [&](std::size_t column, SkipReason bad) -> std::optional<Decimal> {
+    const std::string_view text = trim_spaces(record.fields[column]);
+    if (text.empty()) {
+      skip(record, SkipReason::kMissingAmount, column, "the cell is empty");
+      return std::nullopt;
+    }
+    const std::optional<Decimal> number = parse_decimal(text);
+    if (!number) {
+      skip(record, bad, column, quoted(text) + " is not a number; expected " + kAcceptedNumberFormat);
+    }
+    return number;
+  };
+
+  std::optional<Micros> micros;
+  std::size_t blamed_column = 0;
+  if (!columns.amount_from_quantity_and_price()) {
+    blamed_column = *columns[ColumnRole::kAmount];
+    const auto value = read_number(blamed_column, SkipReason::kBadAmount);
+    if (!value) return false;
+    micros = to_micros(*value);
+  } else {
+    blamed_column = *columns[ColumnRole::kQuantity];
+    const auto quantity = read_number(blamed_column, SkipReason::kBadQuantity);
+    if (!quantity) return false;
+    const auto unit_price = read_number(*columns[ColumnRole::kUnitPrice], SkipReason::kBadUnitPrice);
+    if (!unit_price) return false;
+    micros = multiply_to_micros(*quantity, *unit_price);
+  }
+  if (!micros) {
+    skip(record, SkipReason::kAmountOutOfRange, blamed_column,
+         "the amount does not fit in 18 digits with 6 decimals");
+    return false;
+  }
+  amount = *micros;
+  return true;
+}
+
+void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view order_id,
+                                  DayNumber day, Micros amount, const CsvRecord& record) {
+  CustomerTable& customers = result_.customers;
+  const auto [entry, inserted] = customer_index_.try_emplace(
+      std::string(customer_id), static_cast<std::uint32_t>(customers.size()));
+  const std::uint32_t index = entry->second;
+  if (inserted) {
+    customers.id.emplace_back(customer_id);
+    customers.first_purchase.push_back(kNoDay);
+    customers.last_purchase.push_back(kNoDay);
+    customers.last_activity.push_back(day);
+    customers.frequency.push_back(0);
+    customers.monetary.push_back(0);
+  }
+
+  Micros total = 0;
+  if (__builtin_add_overflow(customers.monetary[index], amount, &total)) {
+    skip(record, SkipReason::kAmountOutOfRange, result_.input.columns[ColumnRole::kAmount],
+         "adding this amount would overflow the customer's total");
+    return;
+  }
+  ++result_.rows.used;
+  customers.monetary[index] = total;
+  customers.last_activity[index] = std::max(customers.last_activity[index], day);
+  result_.latest_day = std::max(result_.latest_day, day);
+  if (amount < 0) return;  // a return: not a purchase
+
+  DayNumber& first = customers.first_purchase[index];
+  DayNumber& last = customers.last_purchase[index];
+  first = first == kNoDay ? day : std::min(first, day);
+  last = std::max(last, day);
+
+  if (!result_.input.columns[ColumnRole::kOrderId]) {
+    ++customers.frequency[index];  // no order id: every row is an order
+    return;
+  }
+  order_key_.assign(reinterpret_cast<const char*>(&index), sizeof index);
+  order_key_.append(order_id);
+  if (order_key_ == previous_order_key_) return;
+  if (seen_orders_.insert(order_key_).second) ++customers.frequency[index];
+  previous_order_key_ = order_key_;
+}
+
+}  // namespace tierlens

@@ -1,0 +1,176 @@
+#include "tierlens/reports.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "tierlens/csv_writer.h"
+#include "tierlens/delimiter.h"
+
+namespace tierlens {
+namespace {
+
+using nlohmann::ordered_json;
+
+std::string date_or_empty(DayNumber day) { return day == kNoDay ? "" : format_iso_date(day); }
+
+double share(double part, double whole) { return whole == 0 ? 0 : part / whole; }
+
+ordered_json input_json(const InputDescription& input) {
+  ordered_json columns = ordered_json::object();
+  for (int r = 0; r < kColumnRoleCount; ++r) {
+    const auto role = static_cast<ColumnRole>(r);
+    const auto index = input.columns[role];
+    columns[column_role_key(role)] = index ? ordered_json(input.header[*index]) : ordered_json();
+  }
+  return {
+      {"file_name", input.file_name},
+      {"bytes", input.bytes},
+      {"delimiter", std::string(1, input.delimiter)},
+      {"delimiter_name", delimiter_name(input.delimiter)},
+      {"utf8_bom", input.utf8_bom},
+      {"header", input.header},
+      {"columns", columns},
+      {"amount_source",
+       input.columns.amount_from_quantity_and_price() ? "quantity_x_unit_price" : "amount"},
+  };
+}
+
+ordered_json rows_json(const RowAccounting& rows) {
+  ordered_json by_reason = ordered_json::array();
+  for (int r = 0; r < kSkipReasonCount; ++r) {
+    if (rows.skipped_by_reason[r] == 0) continue;
+    const auto reason = static_cast<SkipReason>(r);
+    by_reason.push_back({{"reason", skip_reason_code(reason)},
+                         {"description", skip_reason_description(reason)},
+                         {"count", rows.skipped_by_reason[r]}});
+  }
+  return {{"total", rows.total},
+          {"used", rows.used},
+          {"skipped", rows.skipped()},
+          {"skipped_by_reason", by_reason}};
+}
+
+ordered_json rfm_json(const Classification& result) {
+  ordered_json breakpoints = ordered_json::object();
+  ordered_json fixed = ordered_json::array();
+  for (int m = 0; m < 3; ++m) {
+    const auto metric = static_cast<RfmMetric>(m);
+    ordered_json values = ordered_json::array();
+    for (const double value : result.breakpoints[m]) {
+      values.push_back(breakpoint_for_display(metric, value));
+    }
+    breakpoints[rfm_metric_key(metric)] = values;
+    if (result.fixed_breakpoints[m]) fixed.push_back(rfm_metric_key(metric));
+  }
+  const std::size_t fixed_count = fixed.size();
+  return {
+      {"bins", result.options.bins},
+      {"method", fixed_count == 0 ? "quantiles" : fixed_count == 3 ? "fixed" : "mixed"},
+      {"quantile_rule", "type 7 (linear interpolation) at 1/n … (n−1)/n over all customers; "
+                        "F and M score 1 + the number of breakpoints the value exceeds, "
+                        "R scores n minus that number"},
+      {"fixed_metrics", fixed},
+      {"breakpoints", breakpoints},
+      {"segment_rule", "segment cell = R score and FM = (F + M) / 2 rounded half up"},
+      {"grid_mapping", grid_mapping_description(result.options.bins)},
+  };
+}
+
+ordered_json segments_json(const Classification& result) {
+  ordered_json segments = ordered_json::array();
+  const double customers = static_cast<double>(result.customer_count());
+  for (int s = 0; s < kSegmentCount; ++s) {
+    const auto segment = static_cast<Segment>(s);
+    const SegmentTotals& totals = result.segment_totals[s];
+    segments.push_back({
+        {"segment", segment_name(segment)},
+        {"cells", segment_cells(segment)},
+        {"customers", totals.customers},
+        {"customer_share", share(static_cast<double>(totals.customers), customers)},
+        {"revenue", micros_to_units(totals.revenue)},
+        {"revenue_share",
+         share(static_cast<double>(totals.revenue), static_cast<double>(result.revenue))},
+    });
+  }
+  return segments;
+}
+
+}  // namespace
+
+double breakpoint_for_display(RfmMetric metric, double breakpoint) {
+  const double value = metric == RfmMetric::kMonetary
+                           ? breakpoint / static_cast<double>(kMicrosPerUnit)
+                           : breakpoint;
+  return std::round(value * 1e6) / 1e6;
+}
+
+std::string segment_cell(const Classification& result, std::size_t index) {
+  const int bins = result.options.bins;
+  return std::to_string(grid_score(result.r_score[index], bins)) +
+         std::to_string(grid_score(result.fm_score[index], bins));
+}
+
+std::string customers_csv(const Classification& result) {
+  CsvWriter csv;
+  for (const char* column : {"customer_id", "first_order", "last_order", "recency", "frequency",
+                             "monetary", "r_score", "f_score", "m_score", "fm_score",
+                             "segment_cell", "segment"}) {
+    csv.text(column);
+  }
+  csv.end_row();
+  const CustomerTable& customers = result.ingest.customers;
+  for (const std::uint32_t i : result.order_by_id) {
+    csv.text(customers.id[i])
+        .number(date_or_empty(customers.first_purchase[i]))
+        .number(date_or_empty(customers.last_purchase[i]))
+        .number(result.recency[i])
+        .number(customers.frequency[i])
+        .number(format_micros(customers.monetary[i]))
+        .number(result.r_score[i])
+        .number(result.f_score[i])
+        .number(result.m_score[i])
+        .number(result.fm_score[i])
+        .number(segment_cell(result, i))
+        .text(segment_name(result.segment[i]));
+    csv.end_row();
+  }
+  return csv.take();
+}
+
+std::string summary_json(const Classification& result) {
+  const ordered_json summary = {
+      {"tierlens_version", kTierLensVersion},
+      {"input", input_json(result.ingest.input)},
+      // No dated row and no date given: there is no analysis date to report.
+      {"analysis_date", result.analysis_date_given || result.ingest.latest_day != kNoDay
+                            ? ordered_json(format_iso_date(result.analysis_date))
+                            : ordered_json()},
+      {"analysis_date_source",
+       result.analysis_date_given ? "given" : "day after the latest order"},
+      {"rows", rows_json(result.ingest.rows)},
+      {"customers", result.customer_count()},
+      {"revenue", micros_to_units(result.revenue)},
+      {"rfm", rfm_json(result)},
+      {"segments", segments_json(result)},
+  };
+  // Header names may not be valid UTF-8 (a GBK export read as UTF-8): replace, never throw.
+  return summary.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string skipped_csv(const Classification& result) {
+  CsvWriter csv;
+  for (const char* column : {"row", "line", "column", "reason", "detail", "raw"}) csv.text(column);
+  csv.end_row();
+  for (const SkippedRow& row : result.ingest.skipped) {
+    csv.number(static_cast<std::int64_t>(row.row))
+        .number(static_cast<std::int64_t>(row.line))
+        .text(row.column)
+        .text(skip_reason_code(row.reason))
+        .text(row.detail)
+        .text(row.raw);
+    csv.end_row();
+  }
+  return csv.take();
+}
+
+}  // namespace tierlens

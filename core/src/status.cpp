@@ -1,0 +1,17 @@
+#include "tierlens/status.h"
+
+namespace tierlens {
+
+const char* error_code_name(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk: return "ok";
+    case ErrorCode::kInvalidOptions: return "invalid_options";
+    case ErrorCode::kEmptyFile: return "empty_file";
+    case ErrorCode::kMissingColumn: return "missing_column";
+    case ErrorCode::kInvalidState: return "invalid_state";
+    case ErrorCode::kIoError: return "io_error";
+  }
+  return "unknown";
+}
+
+}  // namespace tierlens

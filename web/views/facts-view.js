@@ -1,0 +1,30 @@
+// The one line of facts above the results: what was read, what was used, as of which date.
+
+import { el } from './dom.js';
+import { describeDelimiter, formatInteger, formatMoney } from './format.js';
+import { strings } from './strings.js';
+
+/**
+ * @param {HTMLElement} container a `<dl>`
+ * @param {object} summary the engine's summary
+ */
+export function renderFacts(container, summary) {
+  const { input, rows } = summary;
+  const labels = strings.facts;
+  const facts = [
+    ['file', labels.file, input.file_name, input.file_name],
+    ['rows-total', labels.rowsTotal, formatInteger(rows.total), rows.total],
+    ['rows-used', labels.rowsUsed, formatInteger(rows.used), rows.used],
+    ['rows-skipped', labels.rowsSkipped, formatInteger(rows.skipped), rows.skipped],
+    ['customers', labels.customers, formatInteger(summary.customers), summary.customers],
+    ['revenue', labels.revenue, formatMoney(summary.revenue), summary.revenue],
+    ['analysis-date', labels.analysisDate,
+      `${summary.analysis_date} ${strings.analysisDateSource(summary.analysis_date_source)}`, summary.analysis_date],
+    ['delimiter', labels.delimiter, describeDelimiter(input.delimiter), input.delimiter],
+    ['amount', labels.amount, strings.amountSources[input.amount_source] ?? input.amount_source, input.amount_source],
+  ];
+  container.replaceChildren(...facts.map(([key, label, text, value]) =>
+    el('div', { class: 'fact', 'data-testid': `fact-${key}`, dataset: { value } },
+      el('dt', { text: label }),
+      el('dd', { text }))));
+}

@@ -1,0 +1,49 @@
+// Number and text formatting for every view, in the locale of the strings.
+
+import { strings } from './strings.js';
+
+const integerFormat = new Intl.NumberFormat(strings.locale, { maximumFractionDigits: 0 });
+const moneyFormat = new Intl.NumberFormat(strings.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percentFormat = new Intl.NumberFormat(strings.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const wholePercentFormat = new Intl.NumberFormat(strings.locale, { style: 'percent', maximumFractionDigits: 0 });
+const plainNumberFormat = new Intl.NumberFormat(strings.locale, { maximumFractionDigits: 2 });
+
+/** 1234567 → "1,234,567" */
+export const formatInteger = (n) => integerFormat.format(n);
+
+/** 1234.5 → "1,234.50" (no currency sign: the file does not say which currency). */
+export const formatMoney = (n) => moneyFormat.format(n);
+
+/** 0.1857 → "18.6%" */
+export const formatShare = (share) => percentFormat.format(share);
+
+/** 0.2 → "20%", for chart axes. */
+export const formatWholePercent = (share) => wholePercentFormat.format(share);
+
+/** A breakpoint or other measured number: up to two decimals, thousands separated. */
+export const formatNumber = (n) => plainNumberFormat.format(n);
+
+const byteUnits = [
+  [1e9, 'gigabyte'],
+  [1e6, 'megabyte'],
+  [1e3, 'kilobyte'],
+  [1, 'byte'],
+];
+const byteFormats = new Map(byteUnits.map(([, unit]) => [unit, new Intl.NumberFormat(strings.locale, {
+  style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1,
+})]));
+
+/** 47100511 → "47.1 MB" */
+export function formatBytes(n) {
+  const [size, unit] = byteUnits.find(([size]) => n >= size) ?? byteUnits.at(-1);
+  return byteFormats.get(unit).format(n / size);
+}
+
+/** "," → "comma"; an unknown delimiter is shown as itself, quoted. */
+export const describeDelimiter = (delimiter) => strings.delimiters[delimiter] ?? `“${delimiter}”`;
+
+/** "orders.csv" → "orders", for naming downloads after the input. */
+export function baseName(fileName) {
+  const dot = fileName.lastIndexOf('.');
+  return dot > 0 ? fileName.slice(0, dot) : fileName || 'tierlens';
+}
