@@ -107,9 +107,11 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
       const auto text = value();
       char* end = nullptr;
       const long bins = text ? std::strtol(text->c_str(), &end, 10) : 0;
-      if (!text || text->empty() || *end != '\0') return usage_error("--bins: expected a whole number");
-      options.bins = bins > kMaxBins ? kMaxBins + 1 : bins < kMinBins ? kMinBins - 1
-                                                                     : static_cast<int>(bins);
+      if (!text || text->empty() || *end != '\0' || bins < kMinBins || bins > kMaxBins) {
+        return usage_error("--bins: expected a whole number from " + std::to_string(kMinBins) +
+                           " to " + std::to_string(kMaxBins));
+      }
+      options.bins = static_cast<int>(bins);
     } else if (flag == "--as-of") {
       const auto text = value();
       const auto day = text ? parse_iso_date(*text) : std::nullopt;

@@ -10,9 +10,9 @@
 #include "cli_options.h"
 #include "tierlens/classification.h"
 #include "tierlens/explanation.h"
-#include "tierlens/order_ingest.h"
 #include "tierlens/reports.h"
 #include "tierlens/sample_orders.h"
+#include "tierlens/session.h"
 
 namespace fs = std::filesystem;
 using namespace tierlens;
@@ -21,34 +21,27 @@ namespace {
 
 constexpr std::size_t kChunkBytes = 4 << 20;  // the page's worker reads the same size
 
-/// Streams the file through the ingest in chunks, exactly as the page's worker does.
-Status read_and_classify(const cli::CliRequest& request, Classification& result) {
+/// Streams the file through the session in chunks, exactly as the page's worker does.
+Status read_and_classify(const cli::CliRequest& request, ClassificationSession& session) {
   std::ifstream file(request.input_path, std::ios::binary);
   if (!file) {
     return Status::error(ErrorCode::kIoError, request.input_path + ": cannot open the file");
   }
-  IngestOptions ingest_options;
-  ingest_options.file_name = fs::path(request.input_path).filename().string();
-  ingest_options.columns = request.options.columns;
-  ingest_options.analysis_date = request.options.analysis_date;
-  OrderIngest ingest(ingest_options);
+  ClassifyOptions options = request.options;
+  options.file_name = fs::path(request.input_path).filename().string();
+  if (Status status = session.begin(options); !status.ok()) return status;
 
   std::vector<char> buffer(kChunkBytes);
   while (file) {
     file.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     const auto got = static_cast<std::size_t>(file.gcount());
     if (got == 0) break;
-    if (Status status = ingest.feed(std::string_view(buffer.data(), got)); !status.ok()) {
+    if (Status status = session.feed(std::string_view(buffer.data(), got)); !status.ok()) {
       return status;
     }
   }
   if (file.bad()) return Status::error(ErrorCode::kIoError, request.input_path + ": read error");
-  if (Status status = ingest.finish(); !status.ok()) return status;
-
-  ClassifyOptions options = request.options;
-  options.file_name = ingest_options.file_name;
-  result = classify(ingest.take_result(), options);
-  return Status();
+  return session.finish();
 }
 
 Status write_file(const fs::path& path, const std::string& bytes) {
@@ -60,8 +53,9 @@ Status write_file(const fs::path& path, const std::string& bytes) {
 }
 
 Status run_classify(const cli::CliRequest& request) {
-  Classification result;
-  if (Status status = read_and_classify(request, result); !status.ok()) return status;
+  ClassificationSession session;
+  if (Status status = read_and_classify(request, session); !status.ok()) return status;
+  const Classification& result = *session.result();
   const fs::path out_dir(request.out_path);
   std::error_code error;
   fs::create_directories(out_dir, error);
@@ -89,8 +83,9 @@ Status run_classify(const cli::CliRequest& request) {
 }
 
 Status run_explain(const cli::CliRequest& request) {
-  Classification result;
-  if (Status status = read_and_classify(request, result); !status.ok()) return status;
+  ClassificationSession session;
+  if (Status status = read_and_classify(request, session); !status.ok()) return status;
+  const Classification& result = *session.result();
   const auto& ids = result.ingest.customers.id;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (ids[i] != request.customer_id) continue;

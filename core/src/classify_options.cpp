@@ -12,6 +12,11 @@ Status invalid(const std::string& message) {
   return Status::error(ErrorCode::kInvalidOptions, message);
 }
 
+Status invalid_bins(const std::string& given) {
+  return invalid("bins: expected a whole number from " + std::to_string(kMinBins) + " to " +
+                 std::to_string(kMaxBins) + ", got " + given);
+}
+
 Status validate_breakpoints(const char* metric, const std::optional<std::vector<double>>& values,
                             int bins) {
   if (!values) return Status();
@@ -48,8 +53,7 @@ Status read_breakpoints(const json& node, const char* metric,
 
 Status validate_options(const ClassifyOptions& options) {
   if (options.bins < kMinBins || options.bins > kMaxBins) {
-    return invalid("bins: expected a whole number from " + std::to_string(kMinBins) + " to " +
-                   std::to_string(kMaxBins) + ", got " + std::to_string(options.bins));
+    return invalid_bins(std::to_string(options.bins));
   }
   for (const auto& [metric, values] :
        {std::pair{"recency", &options.recency_breakpoints},
@@ -74,9 +78,8 @@ Status parse_options_json(std::string_view text, ClassifyOptions& options) {
     } else if (key == "bins") {
       if (!value.is_number_integer()) return invalid("bins: expected a whole number");
       const std::int64_t bins = value.get<std::int64_t>();
-      // Out-of-range values are clamped into a still-invalid int so validation names them.
-      options.bins = bins > kMaxBins ? kMaxBins + 1 : bins < kMinBins ? kMinBins - 1
-                                                                     : static_cast<int>(bins);
+      if (bins < kMinBins || bins > kMaxBins) return invalid_bins(std::to_string(bins));
+      options.bins = static_cast<int>(bins);
     } else if (key == "analysis_date") {
       if (value.is_null()) continue;
       const auto day = value.is_string() ? parse_iso_date(value.get<std::string>()) : std::nullopt;

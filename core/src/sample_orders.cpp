@@ -118,7 +118,8 @@ const std::vector<Behaviour>& behaviours() {
       // weight, start, stop, gap, order size
       {8, 0, 120, 700, 730, 9, 25, 8000, 60000},      // key accounts: frequent, large, current
       {14, 0, 300, 640, 730, 25, 60, 2000, 15000},    // steady regulars
-      {10, 600, 715, 700, 730, 15, 60, 1500, 20000},  // new this quarter
+      {6, 600, 700, 700, 730, 15, 60, 1500, 20000},   // new this half-year, promising
+      {6, 690, 728, 700, 730, 40, 90, 300, 1500},     // first small order in the last weeks
       {12, 0, 200, 380, 560, 20, 45, 3000, 30000},    // were regular, drifting away
       {6, 0, 100, 250, 400, 10, 20, 10000, 50000},    // big accounts gone quiet
       {16, 0, 500, 0, 500, 90, 240, 500, 4000},       // occasional small buyers, long gone

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what TierLens needs on a fresh Debian bookworm machine (run as root), and nothing
+# that is already there: Debian's compilers, Emscripten, nlohmann_json, GoogleTest, Chromium,
+# and the npm packages. Safe to run again; `npm start` and `npm test` run it first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# package → a file that proves it is installed (cheaper and quieter than asking dpkg).
+declare -A wanted=(
+  [cmake]=/usr/bin/cmake
+  [g++]=/usr/bin/g++
+  [make]=/usr/bin/make
+  [emscripten]=/usr/bin/emcc
+  [nlohmann-json3-dev]=/usr/include/nlohmann/json.hpp
+  [libgtest-dev]=/usr/include/gtest/gtest.h
+  [chromium]=/usr/bin/chromium
+)
+missing=()
+for package in "${!wanted[@]}"; do
+  [ -e "${wanted[$package]}" ] || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup: run as root (or install those packages yourself) and try again" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every test layer over the same fixtures: GoogleTest natively, the wasm build under
+# Node (byte-identical to the CLI), and the page in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== native: GoogleTest =="
+ctest --test-dir build/native --output-on-failure -j"$(nproc)"
+
+echo "== wasm under Node =="
+node --test tests/wasm/
+
+echo "== page in headless Chromium =="
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,202 @@
+// The only Emscripten code in TierLens: a handful of coarse calls over one
+// ClassificationSession. Bytes come in as Uint8Array (one copy into the heap), results go out
+// as JSON status strings, typed-array columns, or byte arrays. Nothing here throws into
+// JavaScript: every failure becomes {"ok": false, "code": …, "message": …}, which
+// web/engine/tierlens-engine.js turns into a TierLensError.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <new>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tierlens/explanation.h"
+#include "tierlens/reports.h"
+#include "tierlens/sample_orders.h"
+#include "tierlens/session.h"
+
+using emscripten::val;
+using nlohmann::ordered_json;
+using namespace tierlens;
+
+namespace {
+
+ClassificationSession& session() {
+  static ClassificationSession instance;  // one module per worker, one run at a time
+  return instance;
+}
+
+std::string dump(const ordered_json& json) {
+  return json.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+std::string status_json(const Status& status) {
+  if (status.ok()) return R"({"ok":true})";
+  return dump({{"ok", false}, {"code", error_code_name(status.code())}, {"message", status.message()}});
+}
+
+/// Runs `body`, turning any C++ exception into an error status rather than a wasm trap.
+template <typename Body>
+std::string guarded(Body body) {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return dump({{"ok", false}, {"code", "out_of_memory"},
+                 {"message", "the file is too large for the memory this page may use"}});
+  } catch (const std::exception& error) {
+    return dump({{"ok", false}, {"code", "internal_error"}, {"message", error.what()}});
+  }
+}
+
+/// A copy of `bytes` as a JS Uint8Array (a view on the heap would dangle when memory grows).
+val to_uint8_array(const std::string& bytes) {
+  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+  return val::global("Uint8Array").new_(emscripten::typed_memory_view(bytes.size(), data));
+}
+
+template <typename T>
+val typed_array(const char* type, const std::vector<T>& values) {
+  return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
+}
+
+std::string begin_ingest(const std::string& options_json) {
+  return guarded([&] {
+    ClassifyOptions options;
+    if (Status status = parse_options_json(options_json, options); !status.ok()) {
+      session().begin(ClassifyOptions{});  // drop any earlier run: the page shows none
+      return status_json(status);
+    }
+    return status_json(session().begin(std::move(options)));
+  });
+}
+
+std::string feed_chunk(const std::string& bytes) {
+  return guarded([&] { return status_json(session().feed(bytes)); });
+}
+
+std::string finish_and_classify() {
+  return guarded([] { return status_json(session().finish()); });
+}
+
+std::string summary() {
+  const Classification* result = session().result();
+  return result ? summary_json(*result) : "null";
+}
+
+val customer_page(std::uint32_t offset, std::uint32_t count, const std::string& sort_key,
+                  bool descending) {
+  val page = val::object();
+  const Classification* result = session().result();
+  const auto key = parse_customer_sort_key(sort_key);
+  const std::vector<std::uint32_t> none;
+  const std::vector<std::uint32_t>& order =
+      result ? session().customer_order(key.value_or(CustomerSortKey::kCustomerId), descending)
+             : none;
+  const std::size_t begin = std::min<std::size_t>(offset, order.size());
+  const std::size_t end = std::min<std::size_t>(begin + count, order.size());
+
+  std::vector<std::uint32_t> index(order.begin() + begin, order.begin() + end);
+  std::vector<std::int32_t> recency, frequency;
+  std::vector<double> monetary;
+  std::vector<std::uint8_t> r, f, m, fm;
+  val ids = val::array(), first = val::array(), last = val::array(), cells = val::array(),
+      segments = val::array();
+  for (const std::uint32_t i : index) {
+    const CustomerTable& customers = result->ingest.customers;
+    ids.call<void>("push", customers.id[i]);
+    first.call<void>("push", customers.first_purchase[i] == kNoDay
+                                 ? std::string() : format_iso_date(customers.first_purchase[i]));
+    last.call<void>("push", customers.last_purchase[i] == kNoDay
+                                ? std::string() : format_iso_date(customers.last_purchase[i]));
+    recency.push_back(result->recency[i]);
+    frequency.push_back(static_cast<std::int32_t>(customers.frequency[i]));
+    monetary.push_back(micros_to_units(customers.monetary[i]));
+    r.push_back(result->r_score[i]);
+    f.push_back(result->f_score[i]);
+    m.push_back(result->m_score[i]);
+    fm.push_back(result->fm_score[i]);
+    cells.call<void>("push", segment_cell(*result, i));
+    segments.call<void>("push", std::string(segment_name(result->segment[i])));
+  }
+  page.set("total", order.size());
+  page.set("index", typed_array("Uint32Array", index));
+  page.set("customer_id", ids);
+  page.set("first_order", first);
+  page.set("last_order", last);
+  page.set("recency", typed_array("Int32Array", recency));
+  page.set("frequency", typed_array("Int32Array", frequency));
+  page.set("monetary", typed_array("Float64Array", monetary));
+  page.set("r_score", typed_array("Uint8Array", r));
+  page.set("f_score", typed_array("Uint8Array", f));
+  page.set("m_score", typed_array("Uint8Array", m));
+  page.set("fm_score", typed_array("Uint8Array", fm));
+  page.set("cell", cells);
+  page.set("segment", segments);
+  return page;
+}
+
+val skipped_page(std::uint32_t offset, std::uint32_t count) {
+  val page = val::object();
+  const Classification* result = session().result();
+  const std::vector<SkippedRow> none;
+  const std::vector<SkippedRow>& skipped = result ? result->ingest.skipped : none;
+  const std::size_t begin = std::min<std::size_t>(offset, skipped.size());
+  const std::size_t end = std::min<std::size_t>(begin + count, skipped.size());
+  std::vector<std::uint32_t> rows, lines;
+  val columns = val::array(), reasons = val::array(), details = val::array(), raws = val::array();
+  for (std::size_t i = begin; i < end; ++i) {
+    const SkippedRow& row = skipped[i];
+    rows.push_back(static_cast<std::uint32_t>(row.row));
+    lines.push_back(static_cast<std::uint32_t>(row.line));
+    columns.call<void>("push", row.column);
+    reasons.call<void>("push", std::string(skip_reason_code(row.reason)));
+    details.call<void>("push", row.detail);
+    raws.call<void>("push", row.raw);
+  }
+  page.set("total", skipped.size());
+  page.set("row", typed_array("Uint32Array", rows));
+  page.set("line", typed_array("Uint32Array", lines));
+  page.set("column", columns);
+  page.set("reason", reasons);
+  page.set("detail", details);
+  page.set("raw", raws);
+  return page;
+}
+
+std::string explain(std::uint32_t index) {
+  return guarded([&] {
+    const Classification* result = session().result();
+    if (!result || index >= result->customer_count()) {
+      return status_json(Status::error(ErrorCode::kInvalidState,
+                                       "no classified customer with index " + std::to_string(index)));
+    }
+    return dump({{"ok", true}, {"explanation", explain_customer(*result, index)}});
+  });
+}
+
+val customers_csv_bytes() {
+  const Classification* result = session().result();
+  return to_uint8_array(result ? customers_csv(*result) : std::string());
+}
+
+val skipped_csv_bytes() {
+  const Classification* result = session().result();
+  return to_uint8_array(result ? skipped_csv(*result) : std::string());
+}
+
+val sample_orders_csv() { return to_uint8_array(generate_sample_orders()); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(tierlens) {
+  emscripten::function("beginIngest", &begin_ingest);
+  emscripten::function("feedChunk", &feed_chunk);
+  emscripten::function("finishAndClassify", &finish_and_classify);
+  emscripten::function("summaryJson", &summary);
+  emscripten::function("customerPage", &customer_page);
+  emscripten::function("skippedPage", &skipped_page);
+  emscripten::function("explainCustomer", &explain);
+  emscripten::function("customersCsv", &customers_csv_bytes);
+  emscripten::function("skippedCsv", &skipped_csv_bytes);
+  emscripten::function("sampleOrdersCsv", &sample_orders_csv);
+}
