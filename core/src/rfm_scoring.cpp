@@ -1,7 +1,6 @@
 #include "tierlens/rfm_scoring.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace tierlens {
 
@@ -14,14 +13,15 @@ const char* rfm_metric_key(RfmMetric metric) {
   return "";
 }
 
-double quantile_type7(const std::vector<double>& sorted, double p) {
-  const double h = static_cast<double>(sorted.size() - 1) * p;
-  const double lower_index = std::floor(h);
-  const auto lower = static_cast<std::size_t>(lower_index);
-  if (lower + 1 >= sorted.size()) return sorted.back();
-  const double fraction = h - lower_index;
-  // Written as lo + f·(hi − lo), the form R and NumPy use, so equal neighbours give exactly
-  // that value and the breakpoint can never fall between two equal customers.
+double quantile_type7(const std::vector<double>& sorted, int k, int n) {
+  const std::uint64_t scaled_index = static_cast<std::uint64_t>(sorted.size() - 1) *
+                                     static_cast<std::uint64_t>(k);
+  const auto lower = static_cast<std::size_t>(scaled_index / static_cast<std::uint64_t>(n));
+  const auto remainder = scaled_index % static_cast<std::uint64_t>(n);
+  if (remainder == 0 || lower + 1 >= sorted.size()) return sorted[lower];
+  const double fraction = static_cast<double>(remainder) / n;
+  // Written as lo + f·(hi − lo), as R and NumPy do, so that equal neighbours give exactly
+  // their value and a breakpoint never falls between two equal customers.
   return sorted[lower] + fraction * (sorted[lower + 1] - sorted[lower]);
 }
 
@@ -30,7 +30,7 @@ std::vector<double> quantile_breakpoints(std::vector<double> values, int bins) {
   if (values.empty()) return breakpoints;
   std::sort(values.begin(), values.end());
   for (int i = 1; i < bins; ++i) {
-    breakpoints.push_back(quantile_type7(values, static_cast<double>(i) / bins));
+    breakpoints.push_back(quantile_type7(values, i, bins));
   }
   return breakpoints;
 }

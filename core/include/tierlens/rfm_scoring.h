@@ -17,9 +17,11 @@ enum class RfmMetric { kRecency, kFrequency, kMonetary };
 /// "recency", "frequency", "monetary".
 const char* rfm_metric_key(RfmMetric metric);
 
-/// The type-7 quantile of ascending `sorted` at probability p in [0, 1].
-/// `sorted` must not be empty.
-double quantile_type7(const std::vector<double>& sorted, double p);
+/// The type-7 quantile of ascending, non-empty `sorted` at probability k/n (0 ≤ k ≤ n).
+/// The probability is given as a fraction of integers so that the index (N − 1)·k/n is
+/// computed exactly: in floating point, 6 × (1/3) can come out a hair below 2, and the
+/// breakpoint would then sit a hair below a customer whose value it equals.
+double quantile_type7(const std::vector<double>& sorted, int k, int n);
 
 /// The n−1 type-7 quantile breakpoints of `values` (any order) at 1/n … (n−1)/n.
 /// Empty when there are no values.

@@ -1,0 +1,139 @@
+#include "tierlens/order_ingest.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace tierlens {
+namespace {
+
+using testing::fixture_path;
+using testing::read_file;
+
+IngestResult ingest_all(const std::string& bytes, IngestOptions options = {},
+                        std::size_t chunk = 1 << 20) {
+  OrderIngest ingest(std::move(options));
+  for (std::size_t at = 0; at < bytes.size(); at += chunk) {
+    EXPECT_TRUE(ingest.feed(std::string_view(bytes).substr(at, chunk)).ok());
+  }
+  const Status status = ingest.finish();
+  EXPECT_TRUE(status.ok()) << status.message();
+  return ingest.take_result();
+}
+
+std::uint64_t count(const IngestResult& result, SkipReason reason) {
+  return result.rows.skipped_by_reason[static_cast<int>(reason)];
+}
+
+TEST(OrderIngest, EveryRowOfTheMessyFixtureIsAccountedFor) {
+  const IngestResult result = ingest_all(read_file(fixture_path("messy_orders.csv")));
+  EXPECT_EQ(result.input.delimiter, ';');
+  EXPECT_EQ(result.rows.total, 15u);
+  EXPECT_EQ(result.rows.used, 4u);
+  EXPECT_EQ(result.rows.skipped(), 11u);
+  EXPECT_EQ(result.rows.used + result.rows.skipped(), result.rows.total);
+  ASSERT_EQ(result.skipped.size(), 11u);
+
+  struct Expected {
+    std::uint64_t row, line;
+    SkipReason reason;
+    const char* column;
+  };
+  const Expected expected[] = {
+      {4, 5, SkipReason::kMissingOrderId, "InvoiceNo"},
+      {5, 6, SkipReason::kMissingCustomerId, "CustomerID"},
+      {6, 7, SkipReason::kMissingDate, "InvoiceDate"},
+      {7, 8, SkipReason::kBadDate, "InvoiceDate"},
+      {8, 9, SkipReason::kMissingAmount, "Quantity"},
+      {9, 10, SkipReason::kBadQuantity, "Quantity"},
+      {10, 11, SkipReason::kBadUnitPrice, "UnitPrice"},
+      {11, 12, SkipReason::kBlankRow, ""},
+      {12, 13, SkipReason::kFieldCount, ""},
+      {14, 15, SkipReason::kAmountOutOfRange, "Quantity"},
+      {16, 17, SkipReason::kUnterminatedQuote, ""},
+  };
+  for (std::size_t i = 0; i < 11; ++i) {
+    EXPECT_EQ(result.skipped[i].row, expected[i].row) << i;
+    EXPECT_EQ(result.skipped[i].line, expected[i].line) << i;
+    EXPECT_EQ(result.skipped[i].reason, expected[i].reason) << i;
+    EXPECT_EQ(result.skipped[i].column, expected[i].column) << i;
+    EXPECT_EQ(count(result, expected[i].reason), 1u) << i;
+  }
+  EXPECT_EQ(result.skipped[3].detail,
+            "\"2024-02-30\" is not a date; expected YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or "
+            "M/D/YYYY H:MM[:SS]");
+  EXPECT_EQ(result.skipped[8].detail,
+            "found 3 fields, expected 6 as in the header (is a value containing the delimiter "
+            "not quoted?)");
+  EXPECT_EQ(result.skipped[0].raw, ";C2;2024-05-02;1;1;x");
+}
+
+TEST(OrderIngest, AggregatesPerCustomerWithReturnsAndDistinctOrders) {
+  const IngestResult result = ingest_all(read_file(fixture_path("messy_orders.csv")));
+  const CustomerTable& c = result.customers;
+  ASSERT_EQ(c.size(), 3u);
+  // C1: two lines of invoice 1001 (one with a quoted newline): one order, 2×3.50 + 1×1.25.
+  EXPECT_EQ(c.id[0], "C1");
+  EXPECT_EQ(c.frequency[0], 1u);
+  EXPECT_EQ(c.monetary[0], 8'250'000);
+  // C3: only a return: no purchase, negative monetary, active on its return day.
+  EXPECT_EQ(c.id[1], "C3");
+  EXPECT_EQ(c.frequency[1], 0u);
+  EXPECT_EQ(c.monetary[1], -4'000'000);
+  EXPECT_EQ(c.first_purchase[1], kNoDay);
+  EXPECT_EQ(c.last_activity[1], days_from_civil(2024, 5, 5));
+  // C2: only the row with trailing empty fields survived.
+  EXPECT_EQ(c.id[2], "C2");
+  EXPECT_EQ(c.monetary[2], 6'000'000);
+  EXPECT_EQ(result.latest_day, days_from_civil(2024, 5, 7));
+}
+
+TEST(OrderIngest, WithoutAnOrderIdEveryRowIsAnOrder) {
+  IngestOptions options;
+  options.columns[ColumnRole::kOrderId] = "";
+  const IngestResult result = ingest_all(read_file(fixture_path("tiny_orders.csv")), options);
+  EXPECT_EQ(result.customers.frequency[0], 3u);  // A: O1 and both lines of O2
+  EXPECT_EQ(result.rows.used, 10u);
+}
+
+TEST(OrderIngest, RowsAfterTheAnalysisDateAreSkippedWithTheirReason) {
+  IngestOptions options;
+  options.analysis_date = days_from_civil(2024, 3, 1);
+  const IngestResult result = ingest_all(read_file(fixture_path("tiny_orders.csv")), options);
+  EXPECT_EQ(count(result, SkipReason::kAfterAnalysisDate), 3u);  // 03-05, 03-09, 03-09
+  EXPECT_EQ(result.rows.used, 7u);
+  EXPECT_EQ(result.skipped[0].detail, "2024-03-05 is after the analysis date 2024-03-01");
+}
+
+TEST(OrderIngest, BomTabsChineseHeadersAndQuotedNames) {
+  const std::string bytes = read_file(fixture_path("chinese_orders.tsv"));
+  for (const std::size_t chunk : {1u, 2u, 5u, 4096u}) {
+    const IngestResult result = ingest_all(bytes, {}, chunk);
+    EXPECT_TRUE(result.input.utf8_bom);
+    EXPECT_EQ(result.input.delimiter, '\t');
+    EXPECT_EQ(result.input.header[0], "订单编号");  // the BOM is not part of the first name
+    ASSERT_EQ(result.customers.size(), 3u);
+    EXPECT_EQ(result.customers.monetary[0], 15'000'500'000);
+    EXPECT_EQ(result.rows.used, 4u);
+  }
+}
+
+TEST(OrderIngest, EmptyFileAndMissingColumnsAreErrorsNotEmptyResults) {
+  OrderIngest empty({});
+  EXPECT_EQ(empty.finish().code(), ErrorCode::kEmptyFile);
+
+  IngestOptions options;
+  options.file_name = "people.csv";
+  OrderIngest wrong(options);
+  EXPECT_EQ(wrong.feed("name,age\nAda,36\n").code(), ErrorCode::kMissingColumn);
+  EXPECT_EQ(wrong.finish().code(), ErrorCode::kMissingColumn);
+}
+
+TEST(OrderIngest, HeaderOnlyGivesNoCustomersAndNoError) {
+  const IngestResult result = ingest_all("customer_id,date,amount\n");
+  EXPECT_EQ(result.rows.total, 0u);
+  EXPECT_EQ(result.customers.size(), 0u);
+}
+
+}  // namespace
+}  // namespace tierlens

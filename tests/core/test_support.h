@@ -1,0 +1,43 @@
+// Helpers shared by the core tests: run a whole file through a session the way the CLI and
+// the page do, and find the fixtures and the shared real datasets.
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "tierlens/session.h"
+
+namespace tierlens::testing {
+
+inline std::string fixture_path(const std::string& name) {
+  return std::string(TIERLENS_FIXTURES_DIR) + "/" + name;
+}
+
+/// ../shared/data, or $TIERLENS_SHARED_DATA when set.
+inline std::string shared_data_path(const std::string& relative) {
+  const char* from_env = std::getenv("TIERLENS_SHARED_DATA");
+  return std::string(from_env ? from_env : TIERLENS_SHARED_DATA_DIR) + "/" + relative;
+}
+
+inline bool file_exists(const std::string& path) { return std::ifstream(path).good(); }
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+/// Feeds `bytes` to a fresh session in chunks of `chunk_size` and finishes it.
+inline Status run_session(ClassificationSession& session, std::string_view bytes,
+                          ClassifyOptions options = {}, std::size_t chunk_size = 1 << 20) {
+  if (Status status = session.begin(std::move(options)); !status.ok()) return status;
+  for (std::size_t at = 0; at < bytes.size(); at += chunk_size) {
+    if (Status status = session.feed(bytes.substr(at, chunk_size)); !status.ok()) return status;
+  }
+  return session.finish();
+}
+
+}  // namespace tierlens::testing

@@ -1,0 +1,233 @@
+// The page in headless Chromium, end to end: files go in through the real file input, the
+// worker classifies them with the real wasm module, and what the page shows and downloads is
+// compared with the native CLI over the same file. Throughout, every request the browser makes
+// is recorded: all of them must go to the page's own origin.
+//
+// Run: node --test tests/e2e/   (needs web/dist/ built, the native CLI, and /usr/bin/chromium)
+
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { startServer } from '../../scripts/serve.mjs';
+import { writeBigOrdersCsv } from './big-orders.mjs';
+import { launchBrowser } from './browser.mjs';
+import { classifyWithCli, findCli } from './cli.mjs';
+import {
+  download, openPage, readCustomerColumn, readFacts, readSegmentTable, waitForState, waitUntilSettled,
+} from './page-driver.mjs';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const fixturesDir = path.join(repoRoot, 'tests', 'fixtures');
+const sharedData = process.env.TIERLENS_SHARED_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
+const onlineRetail = path.join(sharedData, 'online-retail-uci', 'online_retail.csv');
+const artifacts = path.join(repoRoot, 'build', 'test-artifacts');
+
+const SEGMENTS = [
+  'Champions', 'Loyal Customers', 'Potential Loyalists', 'Recent Customers', 'Promising',
+  'Customers Needing Attention', 'About to Sleep', 'At Risk', "Can't Lose Them", 'Hibernating', 'Lost',
+];
+const fixtures = readdirSync(fixturesDir).filter((name) => /\.(csv|tsv)$/.test(name)).sort();
+const cli = findCli(repoRoot);
+const noCli = cli ? false : 'the native CLI is not built (bash scripts/build.sh native)';
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  await mkdir(artifacts, { recursive: true });
+  server = await startServer({ port: 0 });
+  browser = await launchBrowser();
+  page = browser.page;
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The parts of the summary the page's segment table shows. */
+const segmentNumbers = (summary) => summary.segments.map(({ segment, customers, customer_share, revenue, revenue_share }) =>
+  ({ segment, customers, customer_share, revenue, revenue_share }));
+
+const rowFacts = (summary) => ({
+  'rows-total': String(summary.rows.total),
+  'rows-used': String(summary.rows.used),
+  'rows-skipped': String(summary.rows.skipped),
+  customers: String(summary.customers),
+});
+
+/** Uploads `file` through #file-input, and checks the page against the CLI's output. */
+async function assertPageMatchesCli(file, expected) {
+  await page.setInputFiles('#file-input', file);
+  const { state, error } = await waitUntilSettled(page);
+  assert.equal(state, 'done', error);
+
+  assert.deepEqual(await readSegmentTable(page), segmentNumbers(expected.summary));
+  const facts = await readFacts(page);
+  assert.deepEqual({ 'rows-total': facts['rows-total'], 'rows-used': facts['rows-used'], 'rows-skipped': facts['rows-skipped'], customers: facts.customers },
+    rowFacts(expected.summary));
+  assert.equal(facts['analysis-date'], expected.summary.analysis_date);
+
+  const base = path.basename(file).replace(/\.[^.]*$/, '');
+  const customers = await download(page, '#download-customers');
+  assert.equal(customers.name, `${base}-classified.csv`);
+  assert.ok(customers.bytes.equals(expected.customersCsv), 'the downloaded customers CSV differs from the CLI\'s customers.csv');
+
+  if (expected.summary.rows.skipped > 0) {
+    const skipped = await download(page, '#download-skipped');
+    assert.ok(skipped.bytes.equals(expected.skippedCsv), 'the downloaded skipped rows differ from the CLI\'s skipped.csv');
+    const listed = await page.locator('#skipped-table tbody tr').count();
+    assert.equal(listed, Math.min(50, expected.summary.rows.skipped));
+  }
+}
+
+for (const fixture of fixtures) {
+  test(`fixture ${fixture}: the page shows and downloads what the CLI writes`, { skip: noCli }, async () => {
+    const file = path.join(fixturesDir, fixture);
+    await openPage(page, server.url);
+    let expected;
+    try {
+      expected = await classifyWithCli(cli, file);
+    } catch (cliFailure) {
+      // A file the core refuses: the page must refuse it too, with the core's message.
+      await page.setInputFiles('#file-input', file);
+      const { state } = await waitUntilSettled(page);
+      assert.equal(state, 'error');
+      const shown = (await page.textContent('#error-message')).trim();
+      assert.ok(cliFailure.stderr.includes(shown), `page says “${shown}”, CLI says “${cliFailure.stderr.trim()}”`);
+      return;
+    }
+    await assertPageMatchesCli(file, expected);
+  });
+}
+
+test('changing the bins and the analysis date re-runs the current file', { skip: noCli }, async () => {
+  const file = path.join(fixturesDir, 'tiny_orders.csv');
+  await openPage(page, server.url);
+  await page.setInputFiles('#file-input', file);
+  assert.equal((await waitUntilSettled(page)).state, 'done');
+
+  await page.selectOption('#bins', '3');
+  assert.equal((await waitUntilSettled(page)).state, 'done');
+  const threeBins = await classifyWithCli(cli, file, ['--bins', '3']);
+  assert.deepEqual(await readSegmentTable(page), segmentNumbers(threeBins.summary));
+  assert.equal(await page.locator('#breakpoints-table thead th').count(), 1 + 2); // label + 2 cuts
+
+  await page.fill('#analysis-date', '2024-06-30');
+  assert.equal((await waitUntilSettled(page)).state, 'done');
+  const asOf = await classifyWithCli(cli, file, ['--bins', '3', '--as-of', '2024-06-30']);
+  assert.deepEqual(await readSegmentTable(page), segmentNumbers(asOf.summary));
+  assert.equal((await readFacts(page))['analysis-date'], '2024-06-30');
+});
+
+test('the sample data gives results, a sortable paged customer table and explanations', async () => {
+  await openPage(page, server.url);
+  await page.click('#sample-button');
+  const { state, error } = await waitUntilSettled(page);
+  assert.equal(state, 'done', error);
+
+  const segments = await readSegmentTable(page);
+  assert.deepEqual(segments.map((s) => s.segment), SEGMENTS);
+  const total = segments.reduce((sum, s) => sum + s.customers, 0);
+  assert.ok(total > 0);
+  assert.equal((await readFacts(page)).customers, String(total));
+  assert.equal((await readFacts(page)).file, 'tierlens-sample-orders.csv');
+  assert.equal(await page.getAttribute('[data-testid="segment-chart"]', 'role'), 'img');
+
+  // Default order: most valuable first.
+  const monetary = (await readCustomerColumn(page, 'monetary')).map((text) => Number(text.replace(/,/g, '')));
+  assert.equal(monetary.length, Math.min(50, total));
+  assert.deepEqual(monetary, [...monetary].sort((a, b) => b - a));
+
+  // Sorting asks the worker for the page in that order.
+  await page.click('#customer-table th[data-sort-key="recency"] button');
+  await page.waitForSelector('#customer-table th[data-sort-key="recency"][aria-sort="ascending"]');
+  const recency = (await readCustomerColumn(page, 'recency')).map((text) => Number(text.replace(/,/g, '')));
+  assert.deepEqual(recency, [...recency].sort((a, b) => a - b));
+
+  // Paging.
+  if (total > 50) {
+    await page.click('#customer-table .pager button:last-child');
+    await page.waitForFunction(() => document.querySelector('[data-testid="customer-table-status"]').textContent.startsWith('Rows 51–'));
+  }
+
+  // Choosing a customer explains it.
+  const firstId = (await readCustomerColumn(page, 'customer_id'))[0];
+  await page.click('#customer-table tbody tr:first-child .link-button');
+  await page.waitForSelector('#explanation-body .explanation-text');
+  assert.match(await page.textContent('#explanation-body .explanation-title'), new RegExp(`^${firstId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `));
+
+  await page.screenshot({ path: path.join(artifacts, 'e2e-sample-results.png'), fullPage: true });
+});
+
+test('the sample CSV link downloads the sample orders', async () => {
+  await openPage(page, server.url);
+  const sample = await download(page, '#download-sample');
+  assert.equal(sample.name, 'tierlens-sample-orders.csv');
+  assert.ok(sample.bytes.length > 100);
+  assert.match(sample.bytes.toString('utf8').split('\n')[0], /,|\t|;/); // a header line
+});
+
+test('Cancel stops a large file at once, and the page works afterwards', { timeout: 180_000 }, async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'tierlens-e2e-big-'));
+  try {
+    const big = path.join(dir, 'big-orders.csv');
+    await writeBigOrdersCsv(big, 3_000_000);
+    await openPage(page, server.url);
+    await page.setInputFiles('#file-input', big);
+    await waitForState(page, ['working']);
+    await page.waitForFunction(() => document.getElementById('progress-bar').value > 0, null, { polling: 20 });
+
+    // The main thread stays responsive while the worker reads.
+    const roundTrip = Date.now();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+    assert.ok(Date.now() - roundTrip < 500, 'the page did not paint a frame within 500 ms while working');
+    assert.ok(await page.isVisible('#progress'));
+    assert.match(await page.textContent('#progress-text'), /%/);
+
+    const clicked = Date.now();
+    await page.click('#cancel-button');
+    await waitForState(page, ['cancelled'], 1_000);
+    assert.ok(Date.now() - clicked < 1_000);
+    assert.match(await page.textContent('#notice'), /Cancelled/);
+    assert.ok(await page.isHidden('#progress'));
+
+    await page.click('#sample-button');
+    const { state, error } = await waitUntilSettled(page);
+    assert.equal(state, 'done', error);
+    assert.equal((await readSegmentTable(page)).length, 11);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('online retail (UCI): 541,909 rows and 4,372 customers, as the CLI finds', { timeout: 300_000, skip: noCli }, async (t) => {
+  if (!existsSync(onlineRetail)) {
+    t.skip(`${onlineRetail} is not there (set TIERLENS_SHARED_DATA to the shared data folder)`);
+    return;
+  }
+  const expected = await classifyWithCli(cli, onlineRetail);
+  await openPage(page, server.url);
+  await assertPageMatchesCli(onlineRetail, expected);
+  const facts = await readFacts(page);
+  assert.equal(facts['rows-total'], '541909');
+  assert.equal(facts.customers, '4372');
+  await page.screenshot({ path: path.join(artifacts, 'e2e-online-retail-results.png'), fullPage: true });
+});
+
+// Last, over everything the tests above made the browser do.
+test('every request stays on the page\'s own origin, the worker\'s included', () => {
+  const origin = new URL(server.url).origin;
+  // blob: URLs (the downloads) carry the origin that made them; URL#origin reads it.
+  const foreign = browser.requests.filter((url) => new URL(url).origin !== origin);
+  assert.deepEqual(foreign, []);
+  const wasm = browser.requests.filter((url) => new URL(url).pathname === '/dist/tierlens.wasm');
+  assert.ok(wasm.length > 0, 'the worker\'s request for tierlens.wasm was not seen, so worker traffic is not being recorded');
+  assert.deepEqual(browser.errors, []);
+});
