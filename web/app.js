@@ -4,13 +4,14 @@
 // `document.body.dataset.state` is idle | working | done | error | cancelled, for styling and
 // for the end-to-end tests to wait on.
 
-import { Request, SAMPLE_FILE_NAME } from './protocol.js';
+import { ErrorCode, Request, SAMPLE_FILE_NAME } from './protocol.js';
 import { WorkerClient } from './worker-client.js';
 import { renderBreakpoints } from './views/breakpoints-view.js';
 import { createCustomerTable } from './views/customer-table-view.js';
 import { byId } from './views/dom.js';
 import { renderExplanation, renderExplanationHint } from './views/explanation-view.js';
 import { renderFacts } from './views/facts-view.js';
+import { bindFileDrop } from './views/file-drop-view.js';
 import { baseName, formatInteger } from './views/format.js';
 import { ProgressView } from './views/progress-view.js';
 import { saveBytes } from './views/save-file.js';
@@ -88,14 +89,16 @@ async function classify(input) {
       : await client.request(Request.CLASSIFY_SAMPLE, { options: readOptions() }, { onProgress });
     if (thisRun !== run) return;
     await showResults(result);
-    if (thisRun !== run) return;
+    if (thisRun !== run) return; // cancelled while the first pages were fetched
+    ui.results.hidden = false;
     progress.hide();
     showNotice(strings.classified(formatInteger(result.customers), result.input.file_name));
     setState('done');
   } catch (error) {
     if (thisRun !== run) return;
     progress.hide();
-    showError(strings.errorHeading, error.message);
+    const message = error.code === ErrorCode.WORKER_FAILED ? strings.workerFailed(error.message) : error.message;
+    showError(strings.errorHeading, message);
     setState('error');
   }
 }
@@ -112,7 +115,6 @@ async function showResults(result) {
   byId('skipped-table').hidden = !hasSkipped;
   ui.downloadSkipped.hidden = !hasSkipped;
   await Promise.all([customerTable.reset(), hasSkipped ? skippedTable.reset() : null]);
-  ui.results.hidden = false;
 }
 
 /** Stops the work at once: the worker is terminated, and the next request starts a new one. */
@@ -130,22 +132,30 @@ async function explainCustomer(index) {
   const thisRequest = ++explainRequest;
   try {
     const explanation = await client.request(Request.EXPLAIN, { index });
-    if (thisRequest === explainRequest) renderExplanation(ui.explanation, explanation);
+    if (thisRequest !== explainRequest) return;
+    renderExplanation(ui.explanation, explanation);
+    // Side by side the panel is sticky and in view; stacked under the table it may not be.
+    const { top, bottom } = ui.explanation.getBoundingClientRect();
+    if (top < 0 || bottom > window.innerHeight) ui.explanation.scrollIntoView({ block: 'nearest' });
   } catch (error) {
     showRequestError(error);
   }
 }
 
-/** Asks the worker for a file's bytes and saves them; the button waits meanwhile. */
+/**
+ * Asks the worker for a file's bytes and saves them. The button is aria-disabled meanwhile
+ * (not disabled, which would drop keyboard focus) and ignores further clicks.
+ */
 async function download(button, request, fileName) {
-  button.disabled = true;
+  if (button.getAttribute('aria-disabled') === 'true') return;
+  button.setAttribute('aria-disabled', 'true');
   try {
     const { bytes } = await client.request(request);
     saveBytes(bytes, fileName);
   } catch (error) {
     showRequestError(error);
   } finally {
-    button.disabled = false;
+    button.removeAttribute('aria-disabled');
   }
 }
 
@@ -173,27 +183,7 @@ function hideMessages() {
 
 // --- Input: file picker, drag and drop, sample ---
 
-ui.fileInput.addEventListener('change', () => {
-  const [file] = ui.fileInput.files;
-  ui.fileInput.value = ''; // so choosing the same file again (edited, say) runs again
-  if (file) classify({ file });
-});
-
-ui.dropZone.addEventListener('dragover', (event) => {
-  event.preventDefault();
-  event.dataTransfer.dropEffect = 'copy';
-  ui.dropZone.classList.add('dragging');
-});
-ui.dropZone.addEventListener('dragleave', () => ui.dropZone.classList.remove('dragging'));
-ui.dropZone.addEventListener('drop', (event) => {
-  event.preventDefault();
-  ui.dropZone.classList.remove('dragging');
-  const [file] = event.dataTransfer.files;
-  if (file) classify({ file });
-});
-// A file dropped beside the zone must not make the browser leave the page to open it.
-for (const type of ['dragover', 'drop']) document.addEventListener(type, (event) => event.preventDefault());
-
+bindFileDrop({ input: ui.fileInput, dropZone: ui.dropZone, onFile: (file) => classify({ file }) });
 ui.sampleButton.addEventListener('click', () => classify({ sample: true }));
 ui.downloadSample.addEventListener('click', () =>
   download(ui.downloadSample, Request.SAMPLE_CSV, SAMPLE_FILE_NAME));

@@ -30,11 +30,6 @@ export class WorkerClient {
     });
   }
 
-  /** True while a request is waiting for its answer. */
-  get busy() {
-    return this.#pending.size > 0;
-  }
-
   /** Stops all work at once; every pending request rejects with a cancellation error. */
   cancel() {
     this.#stop({ name: 'CancelledError', code: ErrorCode.CANCELLED, message: 'Cancelled.' });

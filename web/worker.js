@@ -39,7 +39,9 @@ const handlers = {
   },
 
   async [Request.CLASSIFY_SAMPLE]({ id, options }) {
-    const sample = (await loadedEngine()).sampleOrdersCsv().slice(); // our own copy, off the wasm heap
+    // Our own copy: fed back while the heap may grow, a view on the heap would be detached.
+    // (Today's bindings already answer a copy; the contract does not promise it.)
+    const sample = (await loadedEngine()).sampleOrdersCsv().slice();
     const engine = await startClassifying({ ...options, file_name: SAMPLE_FILE_NAME });
     for (let start = 0; start < sample.length; start += CHUNK_BYTES) {
       const end = Math.min(start + CHUNK_BYTES, sample.length);

@@ -7,24 +7,21 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
 
 import { startServer } from '../../scripts/serve.mjs';
+import { classifyWithCli as runCli } from '../support/cli.mjs';
+import { cliPath, fixturesDir, repoRoot, sharedDataDir, sharedDataFile } from '../support/paths.mjs';
 import { writeBigOrdersCsv } from './big-orders.mjs';
 import { launchBrowser } from './browser.mjs';
-import { classifyWithCli, findCli } from './cli.mjs';
 import {
   download, openPage, readCustomerColumn, readFacts, readSegmentTable, waitForState, waitUntilSettled,
 } from './page-driver.mjs';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const fixturesDir = path.join(repoRoot, 'tests', 'fixtures');
-const sharedData = process.env.TIERLENS_SHARED_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
-const onlineRetail = path.join(sharedData, 'online-retail-uci', 'online_retail.csv');
+const ONLINE_RETAIL = 'online-retail-uci/online_retail.csv';
 const artifacts = path.join(repoRoot, 'build', 'test-artifacts');
 
 const SEGMENTS = [
@@ -32,8 +29,13 @@ const SEGMENTS = [
   'Customers Needing Attention', 'About to Sleep', 'At Risk', "Can't Lose Them", 'Hibernating', 'Lost',
 ];
 const fixtures = readdirSync(fixturesDir).filter((name) => /\.(csv|tsv)$/.test(name)).sort();
-const cli = findCli(repoRoot);
-const noCli = cli ? false : 'the native CLI is not built (bash scripts/build.sh native)';
+const noCli = existsSync(cliPath) ? false : `no native CLI at ${cliPath} (bash scripts/build.sh native)`;
+
+/** The CLI's reports on `file`, with the summary parsed. Throws (with .stderr) if it refuses. */
+function classifyWithCli(file, flags = []) {
+  const { summaryJson, customersCsv, skippedCsv } = runCli(file, flags);
+  return { summary: JSON.parse(summaryJson), customersCsv, skippedCsv };
+}
 
 let server;
 let browser;
@@ -55,11 +57,13 @@ after(async () => {
 const segmentNumbers = (summary) => summary.segments.map(({ segment, customers, customer_share, revenue, revenue_share }) =>
   ({ segment, customers, customer_share, revenue, revenue_share }));
 
-const rowFacts = (summary) => ({
+/** The facts line as the page should show it (see readFacts). */
+const expectedFacts = (summary) => ({
   'rows-total': String(summary.rows.total),
   'rows-used': String(summary.rows.used),
   'rows-skipped': String(summary.rows.skipped),
   customers: String(summary.customers),
+  'analysis-date': summary.analysis_date,
 });
 
 /** Uploads `file` through #file-input, and checks the page against the CLI's output. */
@@ -70,42 +74,85 @@ async function assertPageMatchesCli(file, expected) {
 
   assert.deepEqual(await readSegmentTable(page), segmentNumbers(expected.summary));
   const facts = await readFacts(page);
-  assert.deepEqual({ 'rows-total': facts['rows-total'], 'rows-used': facts['rows-used'], 'rows-skipped': facts['rows-skipped'], customers: facts.customers },
-    rowFacts(expected.summary));
-  assert.equal(facts['analysis-date'], expected.summary.analysis_date);
+  for (const [fact, value] of Object.entries(expectedFacts(expected.summary))) assert.equal(facts[fact], value, fact);
 
   const base = path.basename(file).replace(/\.[^.]*$/, '');
   const customers = await download(page, '#download-customers');
   assert.equal(customers.name, `${base}-classified.csv`);
-  assert.ok(customers.bytes.equals(expected.customersCsv), 'the downloaded customers CSV differs from the CLI\'s customers.csv');
+  assert.ok(customers.bytes.equals(expected.customersCsv), 'the downloaded customers CSV differs from the CLI’s customers.csv');
 
   if (expected.summary.rows.skipped > 0) {
     const skipped = await download(page, '#download-skipped');
-    assert.ok(skipped.bytes.equals(expected.skippedCsv), 'the downloaded skipped rows differ from the CLI\'s skipped.csv');
+    assert.ok(skipped.bytes.equals(expected.skippedCsv), 'the downloaded skipped rows differ from the CLI’s skipped.csv');
     const listed = await page.locator('#skipped-table tbody tr').count();
     assert.equal(listed, Math.min(50, expected.summary.rows.skipped));
   }
 }
 
-for (const fixture of fixtures) {
-  test(`fixture ${fixture}: the page shows and downloads what the CLI writes`, { skip: noCli }, async () => {
-    const file = path.join(fixturesDir, fixture);
-    await openPage(page, server.url);
-    let expected;
-    try {
-      expected = await classifyWithCli(cli, file);
-    } catch (cliFailure) {
-      // A file the core refuses: the page must refuse it too, with the core's message.
-      await page.setInputFiles('#file-input', file);
-      const { state } = await waitUntilSettled(page);
-      assert.equal(state, 'error');
-      const shown = (await page.textContent('#error-message')).trim();
-      assert.ok(cliFailure.stderr.includes(shown), `page says “${shown}”, CLI says “${cliFailure.stderr.trim()}”`);
-      return;
-    }
-    await assertPageMatchesCli(file, expected);
-  });
+/** A file the core refuses: the page must refuse it too, showing the core's message as is. */
+async function assertPageRefusesLikeCli(file, cliFailure) {
+  await page.setInputFiles('#file-input', file);
+  const { state } = await waitUntilSettled(page);
+  assert.equal(state, 'error');
+  const shown = (await page.textContent('#error-message')).trim();
+  const said = String(cliFailure.stderr).trim();
+  assert.ok(shown.length > 0);
+  assert.ok(said.includes(shown), `page says “${shown}”, CLI says “${said}”`);
 }
+
+// One case per fixture, named as in the wasm-under-Node tests.
+describe('the page shows and downloads what the CLI writes', () => {
+  for (const fixture of fixtures) {
+    test(fixture, { skip: noCli }, async () => {
+      const file = path.join(fixturesDir, fixture);
+      await openPage(page, server.url);
+      let expected;
+      try {
+        expected = classifyWithCli(file);
+      } catch (cliFailure) {
+        await assertPageRefusesLikeCli(file, cliFailure);
+        return;
+      }
+      await assertPageMatchesCli(file, expected);
+    });
+  }
+});
+
+test('a file the core refuses shows the core\'s message, and the page stays usable', { skip: noCli }, async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'tierlens-e2e-bad-'));
+  try {
+    const bad = path.join(dir, 'no-customer-column.csv');
+    await writeFile(bad, 'InvoiceNo,InvoiceDate,Amount\n1,2024-01-01,10\n');
+    await openPage(page, server.url);
+    let cliFailure;
+    try {
+      classifyWithCli(bad);
+    } catch (failure) {
+      cliFailure = failure;
+    }
+    assert.ok(cliFailure, 'the CLI accepted a file without a customer id column');
+    await assertPageRefusesLikeCli(bad, cliFailure);
+    assert.match(await page.textContent('#error-message'), /no-customer-column\.csv/); // it names the file
+
+    await page.setInputFiles('#file-input', path.join(fixturesDir, 'tiny_orders.csv'));
+    assert.equal((await waitUntilSettled(page)).state, 'done');
+    assert.ok(await page.isHidden('#error'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a file can be chosen from the keyboard alone', async () => {
+  await openPage(page, server.url);
+  // Tab order: the skip link, then the file input inside the drop zone.
+  for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.id === 'file-input')); i++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'file-input');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles(path.join(fixturesDir, 'tiny_orders.csv'));
+  assert.equal((await waitUntilSettled(page)).state, 'done');
+});
 
 test('changing the bins and the analysis date re-runs the current file', { skip: noCli }, async () => {
   const file = path.join(fixturesDir, 'tiny_orders.csv');
@@ -115,13 +162,13 @@ test('changing the bins and the analysis date re-runs the current file', { skip:
 
   await page.selectOption('#bins', '3');
   assert.equal((await waitUntilSettled(page)).state, 'done');
-  const threeBins = await classifyWithCli(cli, file, ['--bins', '3']);
+  const threeBins = classifyWithCli(file, ['--bins', '3']);
   assert.deepEqual(await readSegmentTable(page), segmentNumbers(threeBins.summary));
   assert.equal(await page.locator('#breakpoints-table thead th').count(), 1 + 2); // label + 2 cuts
 
   await page.fill('#analysis-date', '2024-06-30');
   assert.equal((await waitUntilSettled(page)).state, 'done');
-  const asOf = await classifyWithCli(cli, file, ['--bins', '3', '--as-of', '2024-06-30']);
+  const asOf = classifyWithCli(file, ['--bins', '3', '--as-of', '2024-06-30']);
   assert.deepEqual(await readSegmentTable(page), segmentNumbers(asOf.summary));
   assert.equal((await readFacts(page))['analysis-date'], '2024-06-30');
 });
@@ -161,7 +208,8 @@ test('the sample data gives results, a sortable paged customer table and explana
   const firstId = (await readCustomerColumn(page, 'customer_id'))[0];
   await page.click('#customer-table tbody tr:first-child .link-button');
   await page.waitForSelector('#explanation-body .explanation-text');
-  assert.match(await page.textContent('#explanation-body .explanation-title'), new RegExp(`^${firstId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `));
+  const title = await page.textContent('#explanation-body .explanation-title');
+  assert.ok(title.startsWith(`${firstId} — `), title);
 
   await page.screenshot({ path: path.join(artifacts, 'e2e-sample-results.png'), fullPage: true });
 });
@@ -208,11 +256,12 @@ test('Cancel stops a large file at once, and the page works afterwards', { timeo
 });
 
 test('online retail (UCI): 541,909 rows and 4,372 customers, as the CLI finds', { timeout: 300_000, skip: noCli }, async (t) => {
-  if (!existsSync(onlineRetail)) {
-    t.skip(`${onlineRetail} is not there (set TIERLENS_SHARED_DATA to the shared data folder)`);
+  const onlineRetail = sharedDataFile(ONLINE_RETAIL);
+  if (!onlineRetail) {
+    t.skip(`${path.join(sharedDataDir, ONLINE_RETAIL)} is not there (set TIERLENS_SHARED_DATA to the shared data folder)`);
     return;
   }
-  const expected = await classifyWithCli(cli, onlineRetail);
+  const expected = classifyWithCli(onlineRetail);
   await openPage(page, server.url);
   await assertPageMatchesCli(onlineRetail, expected);
   const facts = await readFacts(page);

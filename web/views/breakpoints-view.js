@@ -26,6 +26,7 @@ export function renderBreakpoints(container, rfm) {
     el('div', { class: 'table-scroll' },
       el('table', { class: 'data-table compact', id: 'breakpoints-table' },
         el('caption', { class: 'visually-hidden', text: strings.breakpointsHeading }), head, body)),
-    rfm.grid_mapping ? el('p', { class: 'muted small', text: rfm.grid_mapping }) : null,
+    // The engine's own sentences on how quantiles are cut and scores become segments.
+    ...[rfm.quantile_rule, rfm.segment_rule, rfm.grid_mapping].filter(Boolean).map((text) => el('p', { class: 'muted small', text })),
   );
 }

@@ -21,34 +21,33 @@ export function renderExplanationHint(container) {
  * @param {object} explanation what `engine.explain(index)` answered
  */
 export function renderExplanation(container, explanation) {
-  const headings = strings.explanationColumns;
   const present = DIMENSIONS.filter(({ key }) => explanation[key] && typeof explanation[key] === 'object');
-  const table = present.length === 0 ? null : el('table', { class: 'data-table compact' },
-    el('thead', {}, el('tr', {},
-      el('th', { scope: 'col', text: headings.dimension }),
-      el('th', { scope: 'col', class: 'number', text: headings.value }),
-      el('th', { scope: 'col', class: 'number', text: headings.score }),
-      el('th', { scope: 'col', text: headings.rule }))),
-    el('tbody', {}, ...present.map(({ key, format }) => {
-      const part = explanation[key];
-      return el('tr', { dataset: { dimension: key } },
-        el('th', { scope: 'row', text: strings.explanationRows[key] }),
-        el('td', { class: 'number', text: typeof part.value === 'number' ? format(part.value) : String(part.value ?? '') }),
-        el('td', { class: 'number score', text: String(part.score ?? '') }),
-        el('td', { class: 'rule', text: describeRule(part) }));
-    })));
+  // One block per score rather than a table: the panel is narrow and rules are sentences.
+  const scores = present.length === 0 ? null : el('dl', { class: 'score-list' }, ...present.map(({ key, format }) => {
+    const part = explanation[key];
+    const value = typeof part.value === 'number' ? format(part.value) : String(part.value ?? '');
+    return el('div', { class: 'score-item', dataset: { dimension: key } },
+      el('dt', { text: strings.explanationRows[key] }),
+      el('dd', { class: 'score-numbers' },
+        el('span', { class: 'score-value', text: value }),
+        el('span', { class: 'score-badge', text: strings.explanationScore(part.score ?? '') })),
+      el('dd', { class: 'rule', text: describeRule(part) }));
+  }));
 
+  const cell = explanation.segment_cell ?? explanation.cell;
+  const hasDates = explanation.first_order && explanation.last_order && explanation.analysis_date;
   container.replaceChildren(
     el('h4', { class: 'explanation-title', text: strings.explanationTitle(explanation.customer_id, explanation.segment) }),
-    explanation.cell ? el('p', { class: 'muted small', text: strings.explanationCell(explanation.cell, explanation.fm_score) }) : null,
+    cell ? el('p', { class: 'muted small', text: strings.explanationCell(cell, explanation.fm_score) }) : null,
+    hasDates ? el('p', { class: 'muted small', text: strings.explanationDates(explanation.first_order, explanation.last_order, explanation.analysis_date) }) : null,
     explanation.text ? el('p', { class: 'explanation-text', text: explanation.text }) : null,
-    table ? el('div', { class: 'table-scroll' }, table) : null,
+    scores,
   );
 }
 
 /** The rule as the engine wrote it, else the breakpoints it was scored against. */
 function describeRule(part) {
   if (typeof part.rule === 'string') return part.rule;
-  if (Array.isArray(part.breakpoints)) return part.breakpoints.map(formatNumber).join(' · ');
+  if (Array.isArray(part.breakpoints)) return strings.explanationBreakpoints(part.breakpoints.map(formatNumber).join(' · '));
   return '';
 }

@@ -20,7 +20,7 @@ export function renderFacts(container, summary) {
     ['revenue', labels.revenue, formatMoney(summary.revenue), summary.revenue],
     ['analysis-date', labels.analysisDate,
       `${summary.analysis_date} ${strings.analysisDateSource(summary.analysis_date_source)}`, summary.analysis_date],
-    ['delimiter', labels.delimiter, describeDelimiter(input.delimiter), input.delimiter],
+    ['delimiter', labels.delimiter, describeDelimiter(input.delimiter, input.delimiter_name), input.delimiter],
     ['amount', labels.amount, strings.amountSources[input.amount_source] ?? input.amount_source, input.amount_source],
   ];
   container.replaceChildren(...facts.map(([key, label, text, value]) =>

@@ -39,8 +39,8 @@ export function formatBytes(n) {
   return byteFormats.get(unit).format(n / size);
 }
 
-/** "," → "comma"; an unknown delimiter is shown as itself, quoted. */
-export const describeDelimiter = (delimiter) => strings.delimiters[delimiter] ?? `“${delimiter}”`;
+/** "," → "comma"; else the engine's name for it, else the character itself, quoted. */
+export const describeDelimiter = (delimiter, engineName) => strings.delimiters[delimiter] ?? engineName ?? `“${delimiter}”`;
 
 /** "orders.csv" → "orders", for naming downloads after the input. */
 export function baseName(fileName) {

@@ -15,12 +15,14 @@ import { strings } from './strings.js';
  * @property {boolean} [descendingFirst] first click sorts largest first
  * @property {(value: any) => string} [format]
  * @property {string} [className] `number`, `mono` …
+ * @property {boolean} [clipped] drawn on one line and cut; the full text shows on hover
  */
 
 export class PagedTableView {
   #root;
   #options;
   #offset = 0;
+  #total = 0;
   #sort;
   #request = 0;
   #selectedKey = null;
@@ -63,8 +65,10 @@ export class PagedTableView {
   }
 
   #turn(direction) {
-    this.#offset = Math.max(0, this.#offset + direction * this.#options.pageSize);
-    return this.#load();
+    const offset = this.#offset + direction * this.#options.pageSize;
+    if (offset < 0 || offset >= this.#total) return;
+    this.#offset = offset;
+    this.#load();
   }
 
   #sortBy(column) {
@@ -74,10 +78,11 @@ export class PagedTableView {
     return this.#load();
   }
 
+  // The pager stays usable while a page loads (disabling a focused button would throw keyboard
+  // focus to the top of the document); answers to superseded requests are dropped.
   async #load() {
     const request = ++this.#request;
     this.#table.setAttribute('aria-busy', 'true');
-    this.#previous.disabled = this.#next.disabled = true;
     try {
       const page = await this.#options.fetchPage(this.#offset, this.#options.pageSize, this.#sort);
       if (request === this.#request) this.#render(page);
@@ -92,7 +97,11 @@ export class PagedTableView {
     const { columns, rowKey, onChooseRow, pageSize } = this.#options;
     const count = pageRowCount(page, columns);
     const rows = Array.from({ length: count }, (_, i) => this.#renderRow(page, i));
+    // A sort button is rebuilt with its heading; keep keyboard focus on it across the rebuild.
+    const focusedSortKey = this.#table.contains(document.activeElement)
+      ? document.activeElement.closest('th')?.dataset.sortKey : undefined;
     this.#table.replaceChildren(this.#renderHead(), el('tbody', {}, ...rows));
+    if (focusedSortKey) this.#table.querySelector(`th[data-sort-key="${focusedSortKey}"] button`)?.focus();
     this.#table.classList.toggle('choosable', Boolean(onChooseRow && rowKey));
 
     const first = this.#offset + 1;
@@ -100,8 +109,10 @@ export class PagedTableView {
     this.#status.textContent = page.total === 0 || count === 0
       ? strings.noRows
       : strings.rowsOf(formatInteger(first), formatInteger(last), formatInteger(page.total));
-    this.#previous.disabled = this.#offset === 0;
-    this.#next.disabled = this.#offset + pageSize >= page.total;
+    this.#total = page.total;
+    // aria-disabled rather than disabled, so a focused button keeps focus on the last page.
+    this.#previous.setAttribute('aria-disabled', String(this.#offset === 0));
+    this.#next.setAttribute('aria-disabled', String(this.#offset + pageSize >= page.total));
   }
 
   #renderHead() {
@@ -132,7 +143,9 @@ export class PagedTableView {
       const text = column.format ? column.format(value) : String(value);
       // The first cell of a choosable row is a button, so rows can be chosen from the keyboard.
       const content = choose && c === 0 ? el('button', { type: 'button', class: 'link-button', on: { click: choose } }, text) : text;
-      return el(c === 0 ? 'th' : 'td', { scope: c === 0 ? 'row' : undefined, class: column.className, dataset: { col: column.key } }, content);
+      return el(c === 0 ? 'th' : 'td', {
+        scope: c === 0 ? 'row' : undefined, class: column.className, title: column.clipped ? text : undefined, dataset: { col: column.key },
+      }, content);
     });
     const row = el('tr', { dataset: { key }, class: key !== undefined && key === this.#selectedKey ? 'selected' : undefined }, ...cells);
     if (choose) {

@@ -6,9 +6,10 @@ import { svg } from './dom.js';
 import { formatShare, formatWholePercent } from './format.js';
 import { strings } from './strings.js';
 
-const WIDTH = 720;
-const LABEL_WIDTH = 200; // segment names, right-aligned against the bars
-const VALUE_WIDTH = 60; // room for the percentage printed after the longest bar
+// Drawn at about the size it is shown (styles.css caps it), so text stays at its font size.
+const WIDTH = 520;
+const LABEL_WIDTH = 204; // segment names, right-aligned against the bars
+const VALUE_WIDTH = 48; // room for the percentage printed after the longest bar
 const AXIS_HEIGHT = 24;
 const ROW_HEIGHT = 40;
 const BAR_HEIGHT = 13;

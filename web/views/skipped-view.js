@@ -14,7 +14,7 @@ const COLUMNS = [
   column('column'),
   column('reason', { className: 'code' }),
   column('detail'),
-  column('raw', { className: 'mono raw' }),
+  column('raw', { className: 'mono raw', clipped: true }),
 ];
 
 /**
@@ -29,7 +29,7 @@ export function renderSkippedReasons(container, rows) {
   const headings = strings.skippedReasonColumns;
   container.replaceChildren(
     el('p', { text: strings.skippedIntro(formatInteger(rows.skipped)) }),
-    el('div', { class: 'table-scroll' }, el('table', { class: 'data-table compact', id: 'skipped-reasons' },
+    el('div', { class: 'table-scroll' }, el('table', { class: 'data-table compact', id: 'skipped-reasons-table' },
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col', text: headings.reason }),
         el('th', { scope: 'col', text: headings.description }),

@@ -40,6 +40,7 @@ export const strings = {
   cancelled: 'Cancelled. Choose a file or try the sample data to start again.',
   errorHeading: 'The file could not be classified',
   requestFailed: 'Something went wrong',
+  workerFailed: (detail) => `The classifier stopped unexpectedly (${detail}). A file this large may not fit in this browser's memory.`,
 
   resultsHeading: 'Results',
   facts: {
@@ -90,13 +91,16 @@ export const strings = {
     r_score: 'R',
     f_score: 'F',
     m_score: 'M',
-    recency: 'Recency (days)',
+    recency: 'Recency',
     frequency: 'Orders',
     monetary: 'Monetary',
     first_order: 'First order',
     last_order: 'Last order',
   },
   columnTitles: {
+    recency: 'Days from the last order to the analysis date',
+    frequency: 'Distinct orders',
+    monetary: 'Net amount of all orders',
     r_score: 'Recency score',
     f_score: 'Frequency score',
     m_score: 'Monetary score',
@@ -111,7 +115,9 @@ export const strings = {
   explanationHeading: 'Why this segment',
   explanationEmpty: 'Select a customer in the table to see how its scores and segment were found.',
   explanationTitle: (customerId, segment) => `${customerId} — ${segment}`,
-  explanationColumns: { dimension: '', value: 'Value', score: 'Score', rule: 'Rule' },
+  explanationDates: (first, last, asOf) => `Orders from ${first} to ${last}; analysis date ${asOf}.`,
+  explanationScore: (score) => `score ${score}`,
+  explanationBreakpoints: (list) => `Breakpoints: ${list}`,
   explanationRows: { r: 'Recency (days)', f: 'Frequency (orders)', m: 'Monetary' },
   explanationCell: (cell, fmScore) => `RFM cell ${cell}` + (fmScore === undefined ? '' : `, FM score ${fmScore}`),
 
