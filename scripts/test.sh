@@ -4,6 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+shared_data=${TIERLENS_SHARED_DATA:-../shared/data}
+if [ ! -f "$shared_data/online-retail-uci/online_retail.csv" ]; then
+  echo "NOTE: $shared_data/online-retail-uci/online_retail.csv not found: the real-data tests"
+  echo "      will be SKIPPED (set TIERLENS_SHARED_DATA to the shared data folder to run them)."
+fi
+
 echo "== native: GoogleTest =="
 ctest --test-dir build/native --output-on-failure -j"$(nproc)"
 
