@@ -63,7 +63,7 @@ std::string begin_ingest(const std::string& options_json) {
   return guarded([&] {
     ClassifyOptions options;
     if (Status status = parse_options_json(options_json, options); !status.ok()) {
-      session().begin(ClassifyOptions{});  // drop any earlier run: the page shows none
+      session().reset();  // no half-configured run may go on with default options
       return status_json(status);
     }
     return status_json(session().begin(std::move(options)));

@@ -2,11 +2,15 @@
 
 namespace tierlens {
 
-Status ClassificationSession::begin(ClassifyOptions options) {
+void ClassificationSession::reset() {
   result_.reset();
   ingest_.reset();
   cached_order_key_.reset();
   cached_order_.clear();
+}
+
+Status ClassificationSession::begin(ClassifyOptions options) {
+  reset();
   if (Status status = validate_options(options); !status.ok()) return status;
   options_ = std::move(options);
   IngestOptions ingest_options;

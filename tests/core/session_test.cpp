@@ -58,6 +58,16 @@ TEST(Session, BeginForgetsTheEarlierResult) {
   EXPECT_EQ(session.result(), nullptr);
 }
 
+TEST(Session, InvalidOptionsStartNothing) {
+  ClassificationSession session;
+  ASSERT_TRUE(run_session(session, read_file(fixture_path("tiny_orders.csv"))).ok());
+  ClassifyOptions bad;
+  bad.bins = 1;
+  EXPECT_EQ(session.begin(bad).code(), ErrorCode::kInvalidOptions);
+  EXPECT_EQ(session.result(), nullptr);
+  EXPECT_EQ(session.feed("customer,date,amount\n").code(), ErrorCode::kInvalidState);
+}
+
 TEST(Session, SortedOrdersBreakTiesById) {
   ClassificationSession session;
   ASSERT_TRUE(run_session(session, read_file(fixture_path("tiny_orders.csv"))).ok());

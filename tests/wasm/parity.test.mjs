@@ -101,6 +101,8 @@ describe('the engine API', () => {
       name: 'TierLensError', code: 'invalid_options',
       message: 'bins: expected a whole number from 2 to 9, got 12',
     });
+    // Refused options start nothing: feeding now is an error, not a run with defaults.
+    assert.throws(() => engine.feed(new Uint8Array([65])), { code: 'invalid_state' });
     engine.begin({ file_name: 'people.csv' });
     assert.throws(() => engine.feed(new TextEncoder().encode('name,age\nAda,36\n')), {
       code: 'missing_column',

@@ -17,8 +17,10 @@ namespace tierlens {
 
 class ClassificationSession {
  public:
-  /// Starts a new run, forgetting any earlier one.
+  /// Starts a new run, forgetting any earlier one. On invalid options nothing is started.
   Status begin(ClassifyOptions options);
+  /// Forgets everything: no run in progress, no result.
+  void reset();
   /// The next bytes of the file, cut anywhere.
   Status feed(std::string_view bytes);
   /// Ends the file and classifies. After success, result() is available.
