@@ -34,12 +34,13 @@ struct Classification {
   std::vector<std::uint8_t> r_score, f_score, m_score, fm_score;
   std::vector<Segment> segment;
 
+  /// Customer indices ordered by id (byte order): the row order of every report.
+  std::vector<std::uint32_t> order_by_id;
+
   std::array<SegmentTotals, kSegmentCount> segment_totals{};
   Micros revenue = 0;  ///< net revenue of all customers
 
   std::size_t customer_count() const { return ingest.customers.size(); }
-  /// Customer indices ordered by id (byte order): the row order of every report.
-  std::vector<std::uint32_t> order_by_id;
 };
 
 /// Scores and segments every ingested customer under `options` (already validated).
