@@ -4,12 +4,12 @@
 // the ratio, not the absolute times. Usage: node bench/native-vs-wasm.mjs [FILE] [RUNS]
 // Default file: ../shared/data/online-retail-uci/online_retail.csv.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-import { loadEngine } from '../web/engine/tierlens-engine.js';
-import { cliPath, sharedDataFile, wasmPath } from '../tests/support/paths.mjs';
+import { cliPath, sharedDataFile } from '../tests/support/paths.mjs';
+import { classifyFile, loadEngineUnderNode } from '../tests/wasm/engine-under-node.mjs';
 
 const file = process.argv[2] ?? sharedDataFile('online-retail-uci/online_retail.csv');
 const runs = Number(process.argv[3] ?? 5);
@@ -27,13 +27,9 @@ function timeNative() {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-async function timeWasm(engine) {
-  const chunkBytes = 4 << 20;
+function timeWasm(engine) {
   const start = process.hrtime.bigint();
-  const bytes = readFileSync(file);
-  engine.begin({ file_name: basename(file) });
-  for (let at = 0; at < bytes.length; at += chunkBytes) engine.feed(bytes.subarray(at, at + chunkBytes));
-  engine.finish();
+  classifyFile(engine, file);
   // The same three outputs the CLI writes.
   engine.customersCsv();
   engine.skippedCsv();
@@ -41,12 +37,12 @@ async function timeWasm(engine) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-const engine = await loadEngine({ wasmBinary: readFileSync(wasmPath) });
+const engine = await loadEngineUnderNode();
 const native = [];
 const wasm = [];
 for (let i = 0; i < runs; i += 1) {
   native.push(timeNative());
-  wasm.push(await timeWasm(engine));
+  wasm.push(timeWasm(engine));
 }
 const megabytes = statSync(file).size / 1e6;
 const row = (name, ms) => `${name.padEnd(26)} ${ms.toFixed(0).padStart(7)} ms  ${(megabytes / (ms / 1000)).toFixed(0).padStart(5)} MB/s`;

@@ -39,15 +39,11 @@ const handlers = {
   },
 
   async [Request.CLASSIFY_SAMPLE]({ id, options }) {
-    // Our own copy: fed back while the heap may grow, a view on the heap would be detached.
-    // (Today's bindings already answer a copy; the contract does not promise it.)
-    const sample = (await loadedEngine()).sampleOrdersCsv().slice();
+    // As a Blob the sample takes the same chunked path as a user's file (and the Blob owns
+    // its bytes, so heap growth while feeding cannot detach them).
+    const sample = new Blob([(await loadedEngine()).sampleOrdersCsv()]);
     const engine = await startClassifying({ ...options, file_name: SAMPLE_FILE_NAME });
-    for (let start = 0; start < sample.length; start += CHUNK_BYTES) {
-      const end = Math.min(start + CHUNK_BYTES, sample.length);
-      engine.feed(sample.subarray(start, end));
-      postProgress(id, end, sample.length);
-    }
+    await feedFile(engine, sample, (loaded) => postProgress(id, loaded, sample.size));
     return finishClassifying(engine);
   },
 

@@ -17,16 +17,6 @@ std::vector<double> fixed_breakpoints_in_scoring_units(RfmMetric metric,
   return micros;
 }
 
-const std::optional<std::vector<double>>& fixed_option(const ClassifyOptions& options,
-                                                       RfmMetric metric) {
-  switch (metric) {
-    case RfmMetric::kRecency: return options.recency_breakpoints;
-    case RfmMetric::kFrequency: return options.frequency_breakpoints;
-    case RfmMetric::kMonetary: return options.monetary_breakpoints;
-  }
-  return options.recency_breakpoints;
-}
-
 }  // namespace
 
 double metric_value(const Classification& result, RfmMetric metric, std::size_t index) {
@@ -45,7 +35,6 @@ Classification classify(IngestResult ingest, const ClassifyOptions& options) {
   const CustomerTable& customers = result.ingest.customers;
   const std::size_t count = customers.size();
 
-  result.analysis_date_given = options.analysis_date.has_value();
   if (options.analysis_date) {
     result.analysis_date = *options.analysis_date;
   } else if (result.ingest.latest_day != kNoDay) {
@@ -67,8 +56,7 @@ Classification classify(IngestResult ingest, const ClassifyOptions& options) {
     const auto metric = static_cast<RfmMetric>(m);
     std::vector<double> values(count);
     for (std::size_t i = 0; i < count; ++i) values[i] = metric_value(result, metric, i);
-    const auto& fixed = fixed_option(options, metric);
-    result.fixed_breakpoints[m] = fixed.has_value();
+    const auto& fixed = options.fixed_breakpoints(metric);
     result.breakpoints[m] = fixed ? fixed_breakpoints_in_scoring_units(metric, *fixed)
                                   : quantile_breakpoints(values, bins);
     scores[m]->resize(count);

@@ -17,10 +17,10 @@ Status invalid_bins(const std::string& given) {
                  std::to_string(kMaxBins) + ", got " + given);
 }
 
-Status validate_breakpoints(const char* metric, const std::optional<std::vector<double>>& values,
+Status validate_breakpoints(RfmMetric metric, const std::optional<std::vector<double>>& values,
                             int bins) {
   if (!values) return Status();
-  const std::string path = std::string("breakpoints.") + metric;
+  const std::string path = std::string("breakpoints.") + rfm_metric_key(metric);
   if (static_cast<int>(values->size()) != bins - 1) {
     return invalid(path + ": expected " + std::to_string(bins - 1) + " values for " +
                    std::to_string(bins) + " bins, got " + std::to_string(values->size()));
@@ -34,11 +34,12 @@ Status validate_breakpoints(const char* metric, const std::optional<std::vector<
   return Status();
 }
 
-Status read_breakpoints(const json& node, const char* metric,
+Status read_breakpoints(const json& node, RfmMetric metric,
                         std::optional<std::vector<double>>& out) {
-  if (!node.contains(metric) || node[metric].is_null()) return Status();
-  const json& list = node[metric];
-  const std::string path = std::string("breakpoints.") + metric;
+  const char* key = rfm_metric_key(metric);
+  if (!node.contains(key) || node[key].is_null()) return Status();
+  const json& list = node[key];
+  const std::string path = std::string("breakpoints.") + key;
   if (!list.is_array()) return invalid(path + ": expected an array of numbers");
   std::vector<double> values;
   for (const json& value : list) {
@@ -55,11 +56,9 @@ Status validate_options(const ClassifyOptions& options) {
   if (options.bins < kMinBins || options.bins > kMaxBins) {
     return invalid_bins(std::to_string(options.bins));
   }
-  for (const auto& [metric, values] :
-       {std::pair{"recency", &options.recency_breakpoints},
-        std::pair{"frequency", &options.frequency_breakpoints},
-        std::pair{"monetary", &options.monetary_breakpoints}}) {
-    if (Status status = validate_breakpoints(metric, *values, options.bins); !status.ok()) {
+  for (const RfmMetric metric : kRfmMetrics) {
+    const auto& values = options.fixed_breakpoints(metric);
+    if (Status status = validate_breakpoints(metric, values, options.bins); !status.ok()) {
       return status;
     }
   }
@@ -109,11 +108,11 @@ Status parse_options_json(std::string_view text, ClassifyOptions& options) {
                          ": unknown metric; expected recency, frequency or monetary");
         }
       }
-      for (const auto& [metric, target] :
-           {std::pair{"recency", &options.recency_breakpoints},
-            std::pair{"frequency", &options.frequency_breakpoints},
-            std::pair{"monetary", &options.monetary_breakpoints}}) {
-        if (Status status = read_breakpoints(value, metric, *target); !status.ok()) return status;
+      for (const RfmMetric metric : kRfmMetrics) {
+        if (Status status = read_breakpoints(value, metric, options.fixed_breakpoints(metric));
+            !status.ok()) {
+          return status;
+        }
       }
     } else {
       return invalid(key + ": unknown option; expected file_name, bins, analysis_date, "

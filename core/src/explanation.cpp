@@ -31,16 +31,13 @@ std::string list(const std::vector<double>& values) {
 ordered_json metric_json(const Classification& result, RfmMetric metric, std::size_t index,
                          int score, std::string& sentence) {
   const int m = static_cast<int>(metric);
-  std::vector<double> shown;
-  for (const double breakpoint : result.breakpoints[m]) {
-    shown.push_back(breakpoint_for_display(metric, breakpoint));
-  }
+  const std::vector<double> shown = display_breakpoints(result, metric);
   const double raw_value = metric_value(result, metric, index);
   const double value = metric == RfmMetric::kMonetary ? micros_to_units(static_cast<Micros>(raw_value))
                                                       : raw_value;
   const int position = breakpoint_position(raw_value, result.breakpoints[m]);
   const int bins = result.options.bins;
-  const std::string source = result.fixed_breakpoints[m] ? "fixed breakpoints" : "quantile breakpoints";
+  const std::string source = result.breakpoints_fixed(metric) ? "fixed breakpoints" : "quantile breakpoints";
   std::string rule;
   if (metric == RfmMetric::kRecency) {
     rule = "above " + std::to_string(position) + " of the " + std::to_string(bins - 1) + " " +
@@ -57,7 +54,7 @@ ordered_json metric_json(const Classification& result, RfmMetric metric, std::si
              rule + " [breakpoints " + list(shown) + "]";
   return {{"value", value},
           {"breakpoints", shown},
-          {"fixed", result.fixed_breakpoints[m]},
+          {"fixed", result.breakpoints_fixed(metric)},
           {"position", position},
           {"score", score},
           {"rule", rule}};

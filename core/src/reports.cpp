@@ -53,14 +53,9 @@ ordered_json rows_json(const RowAccounting& rows) {
 ordered_json rfm_json(const Classification& result) {
   ordered_json breakpoints = ordered_json::object();
   ordered_json fixed = ordered_json::array();
-  for (int m = 0; m < 3; ++m) {
-    const auto metric = static_cast<RfmMetric>(m);
-    ordered_json values = ordered_json::array();
-    for (const double value : result.breakpoints[m]) {
-      values.push_back(breakpoint_for_display(metric, value));
-    }
-    breakpoints[rfm_metric_key(metric)] = values;
-    if (result.fixed_breakpoints[m]) fixed.push_back(rfm_metric_key(metric));
+  for (const RfmMetric metric : kRfmMetrics) {
+    breakpoints[rfm_metric_key(metric)] = display_breakpoints(result, metric);
+    if (result.breakpoints_fixed(metric)) fixed.push_back(rfm_metric_key(metric));
   }
   const std::size_t fixed_count = fixed.size();
   return {
@@ -104,6 +99,14 @@ double breakpoint_for_display(RfmMetric metric, double breakpoint) {
   return std::round(value * 1e6) / 1e6;
 }
 
+std::vector<double> display_breakpoints(const Classification& result, RfmMetric metric) {
+  std::vector<double> shown;
+  for (const double breakpoint : result.breakpoints[static_cast<int>(metric)]) {
+    shown.push_back(breakpoint_for_display(metric, breakpoint));
+  }
+  return shown;
+}
+
 std::string segment_cell(const Classification& result, std::size_t index) {
   const int bins = result.options.bins;
   return std::to_string(grid_score(result.r_score[index], bins)) +
@@ -142,11 +145,11 @@ std::string summary_json(const Classification& result) {
       {"tierlens_version", kTierLensVersion},
       {"input", input_json(result.ingest.input)},
       // No dated row and no date given: there is no analysis date to report.
-      {"analysis_date", result.analysis_date_given || result.ingest.latest_day != kNoDay
+      {"analysis_date", result.analysis_date_given() || result.ingest.latest_day != kNoDay
                             ? ordered_json(format_iso_date(result.analysis_date))
                             : ordered_json()},
       {"analysis_date_source",
-       result.analysis_date_given ? "given" : "day after the latest order"},
+       result.analysis_date_given() ? "given" : "day after the latest order"},
       {"rows", rows_json(result.ingest.rows)},
       {"customers", result.customer_count()},
       {"revenue", micros_to_units(result.revenue)},

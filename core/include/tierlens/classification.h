@@ -23,11 +23,9 @@ struct Classification {
   IngestResult ingest;
   ClassifyOptions options;
   DayNumber analysis_date = 0;
-  bool analysis_date_given = false;
-  /// Per metric (indexed by RfmMetric): the breakpoints used and whether the user fixed them.
+  /// Per metric (indexed by RfmMetric): the breakpoints used, quantiles or the user's.
   /// Monetary breakpoints are in micro-units, like the monetary values they cut.
   std::array<std::vector<double>, 3> breakpoints;
-  std::array<bool, 3> fixed_breakpoints{};
 
   // Per customer, parallel to ingest.customers.
   std::vector<std::int32_t> recency;  ///< days from the last purchase to the analysis date
@@ -41,6 +39,10 @@ struct Classification {
   Micros revenue = 0;  ///< net revenue of all customers
 
   std::size_t customer_count() const { return ingest.customers.size(); }
+  bool analysis_date_given() const { return options.analysis_date.has_value(); }
+  bool breakpoints_fixed(RfmMetric metric) const {
+    return options.fixed_breakpoints(metric).has_value();
+  }
 };
 
 /// Scores and segments every ingested customer under `options` (already validated).

@@ -10,6 +10,7 @@
 
 #include "tierlens/civil_date.h"
 #include "tierlens/column_roles.h"
+#include "tierlens/rfm_scoring.h"
 #include "tierlens/status.h"
 
 namespace tierlens {
@@ -31,7 +32,24 @@ struct ClassifyOptions {
   std::optional<std::vector<double>> recency_breakpoints;
   std::optional<std::vector<double>> frequency_breakpoints;
   std::optional<std::vector<double>> monetary_breakpoints;
+
+  /// The fixed breakpoints of `metric`, if the user gave them: the one place that maps a
+  /// metric to its field.
+  std::optional<std::vector<double>>& fixed_breakpoints(RfmMetric metric) {
+    switch (metric) {
+      case RfmMetric::kRecency: return recency_breakpoints;
+      case RfmMetric::kFrequency: return frequency_breakpoints;
+      case RfmMetric::kMonetary: return monetary_breakpoints;
+    }
+    return recency_breakpoints;
+  }
+  const std::optional<std::vector<double>>& fixed_breakpoints(RfmMetric metric) const {
+    return const_cast<ClassifyOptions*>(this)->fixed_breakpoints(metric);
+  }
 };
+
+inline constexpr RfmMetric kRfmMetrics[] = {RfmMetric::kRecency, RfmMetric::kFrequency,
+                                            RfmMetric::kMonetary};
 
 /// Checks ranges and shapes: bins within 2..9, breakpoints bins − 1 finite ascending values.
 Status validate_options(const ClassifyOptions& options);

@@ -26,6 +26,9 @@ std::string skipped_csv(const Classification& result);
 /// decimals so that 1/3-type quantiles do not print 17 digits.
 double breakpoint_for_display(RfmMetric metric, double breakpoint);
 
+/// All breakpoints of `metric` as users read them (breakpoint_for_display of each).
+std::vector<double> display_breakpoints(const Classification& result, RfmMetric metric);
+
 /// The segment_cell text of customer `index`: R then FM on the 1..5 grid, e.g. "54".
 std::string segment_cell(const Classification& result, std::size_t index);
 
