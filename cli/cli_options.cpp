@@ -1,6 +1,11 @@
 #include "cli_options.h"
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "tierlens/policy_json.h"
+#include "tierlens/presets.h"
 
 namespace tierlens::cli {
 namespace {
@@ -24,7 +29,33 @@ std::optional<std::vector<double>> parse_number_list(const std::string& text) {
   return values;
 }
 
+/// --policy FILE or --preset ID, wherever they stand: the flags after them change the policy,
+/// so it is read before them.
+Status load_policy(const std::vector<std::string>& args, ClassifyOptions& options) {
+  std::optional<std::string> policy_path, preset;
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    if (args[i] != "--policy" && args[i] != "--preset") continue;
+    if (i + 1 >= args.size()) {
+      return usage_error(args[i] + (args[i] == "--policy" ? ": expected a policy file" : ": expected a preset id"));
+    }
+    (args[i] == "--policy" ? policy_path : preset) = args[i + 1];
+  }
+  if (policy_path && preset) return usage_error("give --policy or --preset, not both");
+  if (policy_path) return read_policy_file(*policy_path, options);
+  return load_preset(preset.value_or(std::string(presets().front().id)), options);
+}
+
 }  // namespace
+
+Status read_policy_file(const std::string& path, ClassifyOptions& options) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::error(ErrorCode::kIoError, path + ": cannot open the policy file");
+  std::ostringstream text;
+  text << file.rdbuf();
+  const Status status = parse_policy_json(text.str(), options);
+  if (!status.ok()) return Status::error(status.code(), path + ": " + status.message());
+  return Status();
+}
 
 const char* const kUsage =
     R"(Usage:
@@ -32,11 +63,18 @@ const char* const kUsage =
       Scores every customer by RFM and names its segment. Writes DIR/customers.csv,
       DIR/summary.json and DIR/skipped.csv.
   tierlens explain ORDERS_FILE --customer ID [--json] [options]
-      Prints why one customer got its scores and segment.
+      Prints why one customer got its scores, labels and tier.
+  tierlens validate POLICY_FILE
+      Checks a policy file (format in core/POLICY.md) and says what is wrong, where.
+  tierlens presets [--out DIR]
+      Lists the built-in presets; with --out, writes each as DIR/ID.json to start from.
   tierlens sample [--out FILE]
       Writes the built-in sample orders file (to stdout without --out).
 
 Options:
+  --policy FILE            the classification policy: dimensions, tiers, strategies
+  --preset ID              a built-in policy instead (default: rfm_segments); the flags
+                           below change either
   --bins N                 RFM bins per metric, 2..9 (default 5)
   --as-of YYYY-MM-DD       analysis date (default: the day after the latest order);
                            orders after it are skipped
@@ -67,11 +105,18 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
     request.command = Command::kExplain;
   } else if (args[0] == "sample") {
     request.command = Command::kSample;
+  } else if (args[0] == "validate") {
+    request.command = Command::kValidate;
+  } else if (args[0] == "presets") {
+    request.command = Command::kPresets;
   } else {
     return usage_error("unknown command \"" + args[0] + "\"");
   }
 
   ClassifyOptions& options = request.options;
+  if (request.command == Command::kClassify || request.command == Command::kExplain) {
+    if (Status status = load_policy(args, options); !status.ok()) return status;
+  }
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& flag = args[i];
     const auto value = [&]() -> std::optional<std::string> {
@@ -101,6 +146,8 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
       const auto id = value();
       if (!id) return usage_error("--customer: expected a customer id");
       request.customer_id = *id;
+    } else if (flag == "--policy" || flag == "--preset") {
+      ++i;  // read by load_policy
     } else if (flag == "--json") {
       request.json = true;
     } else if (flag == "--bins") {
@@ -139,7 +186,8 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
       status = breaks(options.monetary_breakpoints);
     } else if (!flag.empty() && flag[0] == '-') {
       return usage_error("unknown option \"" + flag + "\"");
-    } else if (request.input_path.empty() && request.command != Command::kSample) {
+    } else if (request.input_path.empty() && request.command != Command::kSample &&
+               request.command != Command::kPresets) {
       request.input_path = flag;
     } else {
       return usage_error("unexpected argument \"" + flag + "\"");
@@ -147,9 +195,12 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
     if (!status.ok()) return status;
   }
 
-  if (request.command != Command::kSample && request.input_path.empty()) {
-    return usage_error("missing the orders file");
+  if (request.command == Command::kValidate) {
+    if (request.input_path.empty()) return usage_error("validate: missing the policy file");
+    return Status();
   }
+  if (request.command == Command::kSample || request.command == Command::kPresets) return Status();
+  if (request.input_path.empty()) return usage_error("missing the orders file");
   if (request.command == Command::kClassify && request.out_path.empty()) {
     return usage_error("classify: missing --out DIR");
   }

@@ -11,12 +11,12 @@
 
 namespace tierlens::cli {
 
-enum class Command { kClassify, kExplain, kSample, kHelp, kVersion };
+enum class Command { kClassify, kExplain, kSample, kValidate, kPresets, kHelp, kVersion };
 
 struct CliRequest {
   Command command = Command::kHelp;
-  std::string input_path;        ///< classify, explain
-  std::string out_path;          ///< classify: a directory; sample: a file ("" = stdout)
+  std::string input_path;        ///< classify, explain; validate: the policy file
+  std::string out_path;          ///< classify, presets: a directory; sample: a file ("" = stdout)
   std::string customer_id;       ///< explain
   bool json = false;             ///< explain: print JSON instead of text
   ClassifyOptions options;
@@ -24,7 +24,12 @@ struct CliRequest {
 
 extern const char* const kUsage;
 
+/// Reads a policy file into `options`; errors name the file.
+Status read_policy_file(const std::string& path, ClassifyOptions& options);
+
 /// Parses argv (without the program name). Errors name the flag and what was expected.
+/// The policy comes from --policy FILE or --preset ID (default: the rfm_segments preset);
+/// the other flags then change it.
 Status parse_command_line(const std::vector<std::string>& args, CliRequest& request);
 
 }  // namespace tierlens::cli

@@ -10,6 +10,8 @@
 #include "cli_options.h"
 #include "tierlens/classification.h"
 #include "tierlens/explanation.h"
+#include "tierlens/policy_json.h"
+#include "tierlens/presets.h"
 #include "tierlens/reports.h"
 #include "tierlens/sample_orders.h"
 #include "tierlens/session.h"
@@ -74,9 +76,23 @@ Status run_classify(const cli::CliRequest& request) {
               static_cast<unsigned long long>(rows.used),
               static_cast<unsigned long long>(rows.skipped()), result.customer_count(),
               format_iso_date(result.analysis_date).c_str());
-  for (int s = 0; s < kSegmentCount; ++s) {
-    std::printf("  %-28s %8llu\n", segment_name(static_cast<Segment>(s)),
-                static_cast<unsigned long long>(result.segment_totals[s].customers));
+  for (const DimensionResult& dimension : result.dimensions) {
+    std::printf("%s:\n", result.dimension_policy(dimension).name.c_str());
+    for (std::size_t l = 0; l < dimension.labels.size(); ++l) {
+      std::printf("  %-28s %8llu\n", dimension.labels[l].c_str(),
+                  static_cast<unsigned long long>(dimension.totals[l].customers));
+    }
+  }
+  if (!result.tier_of.empty()) std::printf("tiers:\n");
+  for (std::size_t t = 0; t < result.tier_totals.size(); ++t) {
+    std::printf("  %-28s %8llu\n", result.options.tiers[t].name.c_str(),
+                static_cast<unsigned long long>(result.tier_totals[t].customers));
+  }
+  for (const std::string& warning : result.warnings) std::printf("warning: %s\n", warning.c_str());
+  for (const DimensionResult& dimension : result.dimensions) {
+    for (const std::string& warning : dimension.warnings) {
+      std::printf("warning: %s: %s\n", result.dimension_policy(dimension).id.c_str(), warning.c_str());
+    }
   }
   std::printf("wrote %s/{customers.csv,summary.json,skipped.csv}\n", out_dir.string().c_str());
   return Status();
@@ -102,6 +118,35 @@ Status run_explain(const cli::CliRequest& request) {
                        "no customer \"" + request.customer_id + "\" in " + request.input_path);
 }
 
+Status run_validate(const cli::CliRequest& request) {
+  ClassifyOptions options;
+  if (Status status = cli::read_policy_file(request.input_path, options); !status.ok()) return status;
+  std::size_t enabled = 0;
+  for (const Dimension& dimension : options.dimensions) enabled += dimension.enabled ? 1 : 0;
+  std::printf("%s: a valid policy \"%s\": %zu dimensions (%zu enabled), %zu tiers\n",
+              request.input_path.c_str(), options.name.c_str(), options.dimensions.size(), enabled,
+              options.tiers.size());
+  return Status();
+}
+
+Status run_presets(const cli::CliRequest& request) {
+  if (!request.out_path.empty()) {
+    std::error_code error;
+    fs::create_directories(request.out_path, error);
+    if (error) return Status::error(ErrorCode::kIoError, request.out_path + ": " + error.message());
+  }
+  for (const Preset& preset : presets()) {
+    std::printf("%-22s %s — %s\n", std::string(preset.id).c_str(), std::string(preset.name).c_str(),
+                std::string(preset.description).c_str());
+    if (request.out_path.empty()) continue;
+    ClassifyOptions options;
+    if (Status status = load_preset(preset.id, options); !status.ok()) return status;
+    const fs::path path = fs::path(request.out_path) / (std::string(preset.id) + ".json");
+    if (Status status = write_file(path, policy_json_text(options)); !status.ok()) return status;
+  }
+  return Status();
+}
+
 Status run_sample(const cli::CliRequest& request) {
   const std::string csv = generate_sample_orders();
   if (request.out_path.empty()) {
@@ -123,6 +168,8 @@ int main(int argc, char** argv) {
       case cli::Command::kClassify: status = run_classify(request); break;
       case cli::Command::kExplain: status = run_explain(request); break;
       case cli::Command::kSample: status = run_sample(request); break;
+      case cli::Command::kValidate: status = run_validate(request); break;
+      case cli::Command::kPresets: status = run_presets(request); break;
     }
   }
   if (!status.ok()) {

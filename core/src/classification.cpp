@@ -4,6 +4,9 @@
 #include <cmath>
 #include <numeric>
 
+#include "tierlens/dimensions.h"
+#include "tierlens/tiers.h"
+
 namespace tierlens {
 namespace {
 
@@ -15,6 +18,87 @@ std::vector<double> fixed_breakpoints_in_scoring_units(RfmMetric metric,
     micros.push_back(std::round(units * static_cast<double>(kMicrosPerUnit)));
   }
   return micros;
+}
+
+/// Fields read by bands, mappings and scores: their dimensions warn about a missing column
+/// themselves, with the consequence.
+bool read_by_a_dimension(const ClassifyOptions& options, const std::string& field) {
+  for (const Dimension& dimension : options.dimensions) {
+    if (!dimension.enabled) continue;
+    if (const auto* bands = std::get_if<BandsSpec>(&dimension.spec); bands && bands->field == field) return true;
+    if (const auto* mapping = std::get_if<MappingSpec>(&dimension.spec); mapping && mapping->field == field) return true;
+    if (const auto* score = std::get_if<ScoreSpec>(&dimension.spec)) {
+      for (const ScoreFactor& factor : score->factors) {
+        if (factor.field == field) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/// A rule comparing a dimension with a text that is none of its labels never holds: almost
+/// always a typo ("About To Sleep" for "About to Sleep"), so say so.
+void warn_unknown_labels(const Classification& result, const Condition& condition,
+                         const std::string& path, std::vector<std::string>& warnings) {
+  for (const Condition& child : condition.children) warn_unknown_labels(result, child, path, warnings);
+  if (condition.kind != Condition::Kind::kCompare) return;
+  if (condition.op != CompareOp::kEqual && condition.op != CompareOp::kNotEqual &&
+      condition.op != CompareOp::kIn) {
+    return;
+  }
+  for (const DimensionResult& dimension : result.dimensions) {
+    if (result.dimension_policy(dimension).id != condition.field) continue;
+    for (const RuleValue& value : condition.values) {
+      const auto* text = std::get_if<std::string>(&value);
+      if (!text || std::find(dimension.labels.begin(), dimension.labels.end(), *text) != dimension.labels.end()) {
+        continue;
+      }
+      std::string labels;
+      for (const std::string& label : dimension.labels) labels += (labels.empty() ? "" : ", ") + label;
+      warnings.push_back(path + ": \"" + *text + "\" is not a label of " + condition.field +
+                         " (its labels: " + labels + "), so this comparison never holds");
+    }
+  }
+}
+
+void warn_unknown_labels(Classification& result) {
+  const auto check = [&](const std::optional<Condition>& when, const std::string& path) {
+    if (when) warn_unknown_labels(result, *when, path + ".when", result.warnings);
+  };
+  const std::vector<Dimension>& dimensions = result.options.dimensions;
+  for (std::size_t d = 0; d < dimensions.size(); ++d) {
+    if (!dimensions[d].enabled) continue;
+    const std::string path = "dimensions[" + std::to_string(d) + "]";
+    if (const auto* tree = std::get_if<TreeSpec>(&dimensions[d].spec)) {
+      for (std::size_t n = 0; n < tree->nodes.size(); ++n) {
+        check(tree->nodes[n].when, path + ".nodes[" + std::to_string(n) + "]");
+      }
+    } else if (const auto* rules = std::get_if<RulesSpec>(&dimensions[d].spec)) {
+      for (std::size_t r = 0; r < rules->rules.size(); ++r) {
+        check(rules->rules[r].when, path + ".rules[" + std::to_string(r) + "]");
+      }
+    }
+  }
+  for (std::size_t t = 0; t < result.options.tiers.size(); ++t) {
+    check(result.options.tiers[t].when, "tiers[" + std::to_string(t) + "]");
+  }
+}
+
+void label_customers(Classification& result) {
+  for (std::size_t d = 0; d < result.options.dimensions.size(); ++d) {
+    if (!result.options.dimensions[d].enabled) continue;
+    result.dimensions.push_back(classify_dimension(result, d));
+  }
+  assign_tiers(result);
+  warn_unknown_labels(result);
+  for (const AttributeColumn& attribute : result.ingest.customers.attributes) {
+    if (!attribute.header.empty() || attribute.field == "customer_name" ||
+        read_by_a_dimension(result.options, attribute.field)) {
+      continue;
+    }
+    result.warnings.push_back("the file has no column for \"" + attribute.field +
+                              "\": rules on it see no value");
+  }
 }
 
 }  // namespace
@@ -77,6 +161,8 @@ Classification classify(IngestResult ingest, const ClassifyOptions& options) {
     totals.revenue += customers.monetary[i];
     result.revenue += customers.monetary[i];
   }
+
+  label_customers(result);
 
   result.order_by_id.resize(count);
   std::iota(result.order_by_id.begin(), result.order_by_id.end(), 0u);

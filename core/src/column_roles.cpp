@@ -39,13 +39,17 @@ const std::vector<std::string>& known_names(ColumnRole role) {
   return kCustomer;
 }
 
-std::string normalize(std::string_view name) {
+}  // namespace
+
+std::string normalize_header_name(std::string_view name) {
   std::string lower = ascii_lower(trim_spaces(name));
   lower.erase(std::remove_if(lower.begin(), lower.end(),
                              [](char c) { return c == ' ' || c == '_' || c == '-' || c == '.'; }),
               lower.end());
   return lower;
 }
+
+namespace {
 
 std::optional<std::size_t> guess_column(const std::vector<std::string>& normalized_header,
                                         ColumnRole role) {
@@ -58,7 +62,8 @@ std::optional<std::size_t> guess_column(const std::vector<std::string>& normaliz
   return std::nullopt;
 }
 
-/// The column the user named: exact match first, then ignoring case and padding.
+}  // namespace
+
 std::optional<std::size_t> find_named_column(const std::vector<std::string>& header,
                                              const std::string& name) {
   for (std::size_t i = 0; i < header.size(); ++i) {
@@ -79,6 +84,8 @@ std::string list_columns(const std::vector<std::string>& header) {
   }
   return list;
 }
+
+namespace {
 
 const char* role_label(ColumnRole role) {
   switch (role) {
@@ -110,7 +117,7 @@ Status resolve_columns(const std::vector<std::string>& header, const ColumnOverr
                        const std::string& file_name, ColumnMapping& mapping) {
   std::vector<std::string> normalized;
   normalized.reserve(header.size());
-  for (const std::string& name : header) normalized.push_back(normalize(name));
+  for (const std::string& name : header) normalized.push_back(normalize_header_name(name));
 
   mapping = ColumnMapping{};
   for (int r = 0; r < kColumnRoleCount; ++r) {

@@ -2,7 +2,9 @@
 
 #include <cstdio>
 
+#include "tierlens/dimensions.h"
 #include "tierlens/reports.h"
+#include "tierlens/tiers.h"
 
 namespace tierlens {
 namespace {
@@ -81,8 +83,31 @@ ordered_json explain_customer(const Classification& result, std::size_t index) {
   if (bins != 5) text += "On the 5×5 grid (" + grid_mapping_description(bins) + "), ";
   text += "cell R" + cell.substr(0, 1) + "·FM" + cell.substr(1, 1) + " belongs to " + segment + ".";
 
+  ordered_json dimensions = ordered_json::array();
+  for (const DimensionResult& dimension : result.dimensions) {
+    const Dimension& policy = result.dimension_policy(dimension);
+    const LabelExplanation why = explain_dimension(result, dimension, index);
+    dimensions.push_back({{"id", policy.id},
+                          {"name", policy.name},
+                          {"type", dimension_type_key(policy.spec)},
+                          {"label", result.label(dimension, index)},
+                          {"rule", why.rule},
+                          {"text", why.text}});
+    text += " " + policy.name + ": " + why.text;
+  }
+  ordered_json tier;
+  if (!result.tier_of.empty()) {
+    const Tier& chosen = result.options.tiers[result.tier_of[index]];
+    const std::string why = explain_tier(result, index);
+    tier = {{"name", chosen.name}, {"rule", tier_rule_text(chosen)}, {"text", why},
+            {"strategy", tier_strategy_json(chosen.strategy)}};
+    text += " Tier: " + why;
+  }
+  const AttributeColumn* names = customer_names(result);
+
   return {
       {"customer_id", customers.id[index]},
+      {"customer_name", names ? ordered_json(names->value(index)) : ordered_json()},
       {"analysis_date", format_iso_date(result.analysis_date)},
       {"first_order", customers.first_purchase[index] == kNoDay
                           ? ordered_json() : ordered_json(format_iso_date(customers.first_purchase[index]))},
@@ -97,6 +122,8 @@ ordered_json explain_customer(const Classification& result, std::size_t index) {
       {"fm_score", result.fm_score[index]},
       {"segment_cell", cell},
       {"segment", segment},
+      {"dimensions", dimensions},
+      {"tier", tier},
       {"text", text},
   };
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "tierlens/attribute_columns.h"
 #include "tierlens/delimiter.h"
 #include "tierlens/order_date.h"
 #include "tierlens/text.h"
@@ -95,6 +96,37 @@ void OrderIngest::read_header(const CsvRecord& record) {
   }
   failure_ = resolve_columns(result_.input.header, options_.columns, options_.file_name,
                              result_.input.columns);
+  if (failure_.ok()) resolve_attributes();
+}
+
+void OrderIngest::resolve_attributes() {
+  const std::vector<std::string>& header = result_.input.header;
+  std::vector<std::size_t> taken;
+  for (const auto& index : result_.input.columns.index) {
+    if (index) taken.push_back(*index);
+  }
+  for (const auto& [field, named_header] : options_.attributes) {
+    std::optional<std::size_t> column;
+    if (named_header) {
+      column = find_named_column(header, *named_header);
+      if (!column) {
+        failure_ = Status::error(ErrorCode::kMissingColumn,
+                                 options_.file_name + ": the column \"" + *named_header +
+                                     "\" given for the field \"" + field +
+                                     "\" is not in the header row (columns: " +
+                                     list_columns(header) + ")");
+        return;
+      }
+    } else {
+      column = guess_attribute_column(header, field, taken);
+    }
+    AttributeColumn attribute;
+    attribute.field = field;
+    if (column) attribute.header = header[*column];
+    result_.customers.attributes.push_back(std::move(attribute));
+    attribute_column_index_.push_back(column);
+    attribute_value_index_.emplace_back().emplace("", 0);
+  }
 }
 
 void OrderIngest::skip(const CsvRecord& record, SkipReason reason,
@@ -225,6 +257,10 @@ void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view
     customers.last_activity.push_back(day);
     customers.frequency.push_back(0);
     customers.monetary.push_back(0);
+    for (AttributeColumn& attribute : customers.attributes) {
+      attribute.value_of.push_back(0);
+      attribute.seen_on.push_back(kNoDay);
+    }
   }
 
   Micros total = 0;
@@ -234,6 +270,7 @@ void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view
     return;
   }
   ++result_.rows.used;
+  read_attributes(record, index, day);
   customers.monetary[index] = total;
   customers.last_activity[index] = std::max(customers.last_activity[index], day);
   result_.latest_day = std::max(result_.latest_day, day);
@@ -253,6 +290,24 @@ void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view
   if (order_key_ == previous_order_key_) return;
   if (seen_orders_.insert(order_key_).second) ++customers.frequency[index];
   previous_order_key_ = order_key_;
+}
+
+void OrderIngest::read_attributes(const CsvRecord& record, std::uint32_t customer, DayNumber day) {
+  std::vector<AttributeColumn>& attributes = result_.customers.attributes;
+  for (std::size_t a = 0; a < attributes.size(); ++a) {
+    const auto column = attribute_column_index_[a];
+    if (!column) continue;
+    AttributeColumn& attribute = attributes[a];
+    const std::string_view value = trim_spaces(record.fields[*column]);
+    if (value.empty() || day < attribute.seen_on[customer]) continue;
+    attribute.seen_on[customer] = day;
+    // Most rows repeat the customer's current value: compare before hashing.
+    if (attribute.values[attribute.value_of[customer]] == value) continue;
+    const auto [entry, inserted] = attribute_value_index_[a].try_emplace(
+        std::string(value), static_cast<std::uint32_t>(attribute.values.size()));
+    if (inserted) attribute.values.emplace_back(value);
+    attribute.value_of[customer] = entry->second;
+  }
 }
 
 }  // namespace tierlens

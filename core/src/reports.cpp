@@ -5,6 +5,8 @@
 
 #include "tierlens/csv_writer.h"
 #include "tierlens/delimiter.h"
+#include "tierlens/policy_json.h"
+#include "tierlens/tiers.h"
 
 namespace tierlens {
 namespace {
@@ -90,7 +92,64 @@ ordered_json segments_json(const Classification& result) {
   return segments;
 }
 
+ordered_json totals_json(const SegmentTotals& totals, const Classification& result) {
+  return {{"customers", totals.customers},
+          {"customer_share", share(static_cast<double>(totals.customers),
+                                   static_cast<double>(result.customer_count()))},
+          {"revenue", micros_to_units(totals.revenue)},
+          {"revenue_share", share(static_cast<double>(totals.revenue), static_cast<double>(result.revenue))}};
+}
+
+ordered_json dimensions_json(const Classification& result) {
+  ordered_json dimensions = ordered_json::array();
+  for (const DimensionResult& dimension : result.dimensions) {
+    const Dimension& policy = result.dimension_policy(dimension);
+    ordered_json labels = ordered_json::array();
+    for (std::size_t l = 0; l < dimension.labels.size(); ++l) {
+      ordered_json label = {{"label", dimension.labels[l]}};
+      label.update(totals_json(dimension.totals[l], result));
+      labels.push_back(label);
+    }
+    ordered_json references = ordered_json::object();
+    for (const auto& [name, value] : dimension.references) references[name] = value;
+    dimensions.push_back({{"id", policy.id},
+                          {"name", policy.name},
+                          {"type", dimension_type_key(policy.spec)},
+                          {"description", dimension.description},
+                          {"references", references},
+                          {"labels", labels},
+                          {"warnings", dimension.warnings}});
+  }
+  return dimensions;
+}
+
+ordered_json strategy_json(const Strategy& strategy) {
+  return {{"service_level", strategy.service_level}, {"discount", strategy.discount},
+          {"credit_terms", strategy.credit_terms},   {"review_cycle", strategy.review_cycle},
+          {"channel", strategy.channel},             {"owner", strategy.owner},
+          {"notes", strategy.notes}};
+}
+
+ordered_json tiers_json(const Classification& result) {
+  ordered_json tiers = ordered_json::array();
+  for (std::size_t t = 0; t < result.options.tiers.size(); ++t) {
+    const Tier& tier = result.options.tiers[t];
+    ordered_json item = {{"name", tier.name}, {"rule", tier_rule_text(tier)},
+                         {"strategy", strategy_json(tier.strategy)}};
+    item.update(totals_json(result.tier_totals[t], result));
+    tiers.push_back(item);
+  }
+  return tiers;
+}
+
 }  // namespace
+
+const AttributeColumn* customer_names(const Classification& result) {
+  const AttributeColumn* names = result.ingest.customers.attribute("customer_name");
+  return names && !names->header.empty() ? names : nullptr;
+}
+
+nlohmann::ordered_json tier_strategy_json(const Strategy& strategy) { return strategy_json(strategy); }
 
 double breakpoint_for_display(RfmMetric metric, double breakpoint) {
   const double value = metric == RfmMetric::kMonetary
@@ -115,16 +174,21 @@ std::string segment_cell(const Classification& result, std::size_t index) {
 
 std::string customers_csv(const Classification& result) {
   CsvWriter csv;
-  for (const char* column : {"customer_id", "first_order", "last_order", "recency", "frequency",
-                             "monetary", "r_score", "f_score", "m_score", "fm_score",
-                             "segment_cell", "segment"}) {
+  const AttributeColumn* names = customer_names(result);
+  csv.text("customer_id");
+  if (names) csv.text("customer_name");
+  for (const char* column : {"first_order", "last_order", "recency", "frequency", "monetary",
+                             "r_score", "f_score", "m_score", "fm_score", "segment_cell", "segment"}) {
     csv.text(column);
   }
+  for (const DimensionResult& dimension : result.dimensions) csv.text(result.dimension_policy(dimension).id);
+  if (!result.tier_of.empty()) csv.text("tier");
   csv.end_row();
   const CustomerTable& customers = result.ingest.customers;
   for (const std::uint32_t i : result.order_by_id) {
-    csv.text(customers.id[i])
-        .number(date_or_empty(customers.first_purchase[i]))
+    csv.text(customers.id[i]);
+    if (names) csv.text(names->value(i));
+    csv.number(date_or_empty(customers.first_purchase[i]))
         .number(date_or_empty(customers.last_purchase[i]))
         .number(result.recency[i])
         .number(customers.frequency[i])
@@ -135,6 +199,8 @@ std::string customers_csv(const Classification& result) {
         .number(result.fm_score[i])
         .number(segment_cell(result, i))
         .text(segment_name(result.segment[i]));
+    for (const DimensionResult& dimension : result.dimensions) csv.text(result.label(dimension, i));
+    if (!result.tier_of.empty()) csv.text(result.options.tiers[result.tier_of[i]].name);
     csv.end_row();
   }
   return csv.take();
@@ -155,6 +221,10 @@ std::string summary_json(const Classification& result) {
       {"revenue", micros_to_units(result.revenue)},
       {"rfm", rfm_json(result)},
       {"segments", segments_json(result)},
+      {"policy", policy_to_json(result.options)},
+      {"dimensions", dimensions_json(result)},
+      {"tiers", tiers_json(result)},
+      {"warnings", result.warnings},
   };
   // Header names may not be valid UTF-8 (a GBK export read as UTF-8): replace, never throw.
   return summary.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";

@@ -146,9 +146,32 @@ struct SampleCustomer {
   std::string province;
   std::string_view country;
   const Behaviour* behaviour;
+  std::int64_t employees = 0;
+  std::string_view product_type, needs, service;
 };
 
-SampleCustomer make_customer(Random& random, int number) {
+/// The B2B attributes (scale, product, needs, service) come from their own random stream, so
+/// adding them left every order of the sample as it was. Big buyers tend to be big companies.
+void add_company_traits(Random& traits, SampleCustomer& customer, bool domestic) {
+  const Behaviour& b = *customer.behaviour;
+  customer.employees = b.size_to >= 30000 ? traits.between(600, 20000)
+                       : b.size_to >= 6000 ? traits.between(60, 2500)
+                                           : traits.between(5, 400);
+  const bool custom = traits.chance(b.size_to >= 30000 ? 60 : 25);
+  const bool technical = traits.chance(custom ? 70 : 35);
+  const std::int64_t service = traits.between(1, 10);
+  if (domestic) {
+    customer.product_type = custom ? "定制品" : "标准品";
+    customer.needs = technical ? "技术支持" : "售后服务";
+    customer.service = service <= 6 ? "标准服务" : service <= 9 ? "增值服务" : "驻场服务";
+  } else {
+    customer.product_type = custom ? "Custom" : "Standard";
+    customer.needs = technical ? "Technical support" : "After-sales";
+    customer.service = service <= 6 ? "Standard" : service <= 9 ? "Value-added" : "On-site";
+  }
+}
+
+SampleCustomer make_customer(Random& random, Random& traits, int number) {
   SampleCustomer customer;
   const Industry& industry = random.pick(industries());
   const bool domestic = random.chance(72);
@@ -161,6 +184,7 @@ SampleCustomer make_customer(Random& random, int number) {
     customer.industry = industry.chinese;
     customer.province = std::string(place.province);
     customer.country = "中国";
+    add_company_traits(traits, customer, true);
   } else {
     const Country& country = random.pick(countries());
     customer.id = "INT" + std::to_string(5000 + number);
@@ -168,6 +192,7 @@ SampleCustomer make_customer(Random& random, int number) {
                     std::string(industry.english_suffix) + " " + std::string(country.company_form);
     customer.industry = industry.english;
     customer.country = country.name;
+    add_company_traits(traits, customer, false);
   }
   return customer;
 }
@@ -205,12 +230,13 @@ void escape_into(std::string& out, std::string_view value) {
 
 std::string generate_sample_orders(std::uint64_t seed) {
   Random random(seed);
+  Random traits(seed ^ 0x7A175C0FFEE5EEDull);
   const DayNumber window_start = days_from_civil(2024, 1, 1);
   constexpr int kCustomers = 420;
 
   std::vector<SampleCustomer> customers;
   customers.reserve(kCustomers);
-  for (int n = 1; n <= kCustomers; ++n) customers.push_back(make_customer(random, n));
+  for (int n = 1; n <= kCustomers; ++n) customers.push_back(make_customer(random, traits, n));
 
   std::vector<SampleOrder> orders;
   for (const SampleCustomer& customer : customers) {
@@ -232,18 +258,22 @@ std::string generate_sample_orders(std::uint64_t seed) {
   std::stable_sort(orders.begin(), orders.end(),
                    [](const SampleOrder& a, const SampleOrder& b) { return a.day < b.day; });
 
-  std::string csv = "order_id,customer_id,customer_name,order_date,amount,industry,province,country\n";
+  std::string csv =
+      "order_id,customer_id,customer_name,order_date,amount,industry,province,country,"
+      "employees,product_type,needs,service\n";
   int order_number = 100000;
   for (const SampleOrder& order : orders) {
     const SampleCustomer& c = *order.customer;
     csv += (order.cents < 0 ? "RT" : "SO") + std::to_string(++order_number) + ',' + c.id + ',';
     escape_into(csv, c.name);
     csv += ',' + format_iso_date(order.day) + ',' + format_micros(order.cents * 10000) + ',';
-    csv += std::string(c.industry) + ',' + c.province + ',' + std::string(c.country) + '\n';
+    csv += std::string(c.industry) + ',' + c.province + ',' + std::string(c.country) + ',' +
+           std::to_string(c.employees) + ',' + std::string(c.product_type) + ',' +
+           std::string(c.needs) + ',' + std::string(c.service) + '\n';
     // Real exports are never clean: three rows the reader must skip, and say why.
-    if (order_number == 100200) csv += "SO900001,,待补录客户,2024-06-18,1288.00,零售,上海市,中国\n";
-    if (order_number == 100400) csv += "SO900002,CN10007,补录订单,2025-02-30,560.00,制造业,江苏省,中国\n";
-    if (order_number == 100600) csv += "SO900003,INT5011,Manual entry,2025-05-12,n/a,Retail,,Germany\n";
+    if (order_number == 100200) csv += "SO900001,,待补录客户,2024-06-18,1288.00,零售,上海市,中国,35,标准品,售后服务,标准服务\n";
+    if (order_number == 100400) csv += "SO900002,CN10007,补录订单,2025-02-30,560.00,制造业,江苏省,中国,,,,\n";
+    if (order_number == 100600) csv += "SO900003,INT5011,Manual entry,2025-05-12,n/a,Retail,,Germany,,,,\n";
   }
   return csv;
 }

@@ -1,6 +1,36 @@
 #include "tierlens/session.h"
 
+#include <algorithm>
+
+#include "tierlens/policy_validation.h"
+
 namespace tierlens {
+namespace {
+
+/// What the policy needs read from the file per customer: its attribute fields, each with
+/// the header the user named (or none: guessed), and the customer name when there is one.
+std::vector<std::pair<std::string, std::optional<std::string>>> wanted_attributes(
+    const ClassifyOptions& options) {
+  std::vector<std::pair<std::string, std::optional<std::string>>> wanted;
+  std::vector<std::string> fields = attribute_fields(options);
+  if (std::find(fields.begin(), fields.end(), "customer_name") == fields.end()) {
+    fields.insert(fields.begin(), "customer_name");
+  }
+  for (const std::string& field : fields) {
+    std::optional<std::string> header;
+    for (const auto& [named_field, named_header] : options.attribute_columns) {
+      if (named_field == field) header = named_header;
+    }
+    wanted.emplace_back(field, header);
+  }
+  return wanted;
+}
+
+bool same_columns(const ColumnOverrides& a, const ColumnOverrides& b) {
+  return std::equal(std::begin(a.names), std::end(a.names), std::begin(b.names));
+}
+
+}  // namespace
 
 void ClassificationSession::reset() {
   result_.reset();
@@ -17,6 +47,7 @@ Status ClassificationSession::begin(ClassifyOptions options) {
   ingest_options.file_name = options_.file_name;
   ingest_options.columns = options_.columns;
   ingest_options.analysis_date = options_.analysis_date;
+  ingest_options.attributes = wanted_attributes(options_);
   ingest_.emplace(std::move(ingest_options));
   return Status();
 }
@@ -31,6 +62,31 @@ Status ClassificationSession::finish() {
   if (Status status = ingest_->finish(); !status.ok()) return status;
   result_ = classify(ingest_->take_result(), options_);
   ingest_.reset();  // frees the id and order hash tables before anything is shown
+  return Status();
+}
+
+Status ClassificationSession::reclassify(ClassifyOptions options, bool& reclassified) {
+  reclassified = false;
+  if (!result_) return Status::error(ErrorCode::kInvalidState, "reclassify() before a finished run");
+  if (Status status = validate_options(options); !status.ok()) return status;
+  const ClassifyOptions& read_with = result_->options;
+  if (!same_columns(options.columns, read_with.columns) ||
+      options.analysis_date != read_with.analysis_date) {
+    return Status();
+  }
+  // Every attribute the new policy reads must have been read, from the same column.
+  const CustomerTable& customers = result_->ingest.customers;
+  for (const auto& [field, header] : wanted_attributes(options)) {
+    const AttributeColumn* read = customers.attribute(field);
+    if (!read || (header && *header != read->header)) return Status();
+  }
+  options.file_name = read_with.file_name;
+  IngestResult ingest = std::move(result_->ingest);
+  result_ = classify(std::move(ingest), options);
+  options_ = std::move(options);
+  cached_order_key_.reset();
+  cached_order_.clear();
+  reclassified = true;
   return Status();
 }
 

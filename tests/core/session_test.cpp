@@ -86,39 +86,5 @@ TEST(Session, SortedOrdersBreakTiesById) {
   EXPECT_EQ(ids(CustomerSortKey::kSegment, false), "AECBD");
 }
 
-TEST(Options, JsonIsParsedAndValidatedWithThePathOfTheMistake) {
-  ClassifyOptions options;
-  ASSERT_TRUE(parse_options_json(R"({"file_name": "a.csv", "bins": 4, "analysis_date": "2024-03-10",
-      "columns": {"customer_id": "Kunde", "order_id": ""}, "breakpoints": {"recency": [30, 90, 180]}})",
-                                 options).ok());
-  EXPECT_EQ(options.bins, 4);
-  EXPECT_EQ(options.analysis_date, days_from_civil(2024, 3, 10));
-  EXPECT_EQ(options.columns[ColumnRole::kCustomerId], "Kunde");
-  EXPECT_EQ(options.columns[ColumnRole::kOrderId], "");
-  EXPECT_EQ(options.recency_breakpoints, (std::vector<double>{30, 90, 180}));
-
-  const auto error = [](const char* json) {
-    ClassifyOptions ignored;
-    const Status status = parse_options_json(json, ignored);
-    EXPECT_EQ(status.code(), ErrorCode::kInvalidOptions) << json;
-    return status.message();
-  };
-  EXPECT_EQ(error(R"({"bins": 12})"), "bins: expected a whole number from 2 to 9, got 12");
-  EXPECT_EQ(error(R"({"bins": 2.5})"), "bins: expected a whole number");
-  EXPECT_EQ(error(R"({"analysis_date": "10/03/2024"})"),
-            "analysis_date: expected a date as YYYY-MM-DD, or null");
-  EXPECT_EQ(error(R"({"colums": {}})"),
-            "colums: unknown option; expected file_name, bins, analysis_date, columns or breakpoints");
-  EXPECT_EQ(error(R"({"columns": {"client": "x"}})"),
-            "columns.client: unknown role; expected customer_id, order_id, date, amount, "
-            "quantity or unit_price");
-  EXPECT_EQ(error(R"({"breakpoints": {"recency": [30, 90]}})"),
-            "breakpoints.recency: expected 4 values for 5 bins, got 2");
-  EXPECT_EQ(error(R"({"breakpoints": {"monetary": [1, 5, 3, 9]}})"),
-            "breakpoints.monetary: values must be strictly ascending");
-  EXPECT_EQ(error("[1, 2]"), "options: expected a JSON object");
-  EXPECT_EQ(error("{not json"), "options: expected a JSON object");
-}
-
 }  // namespace
 }  // namespace tierlens

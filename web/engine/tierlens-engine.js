@@ -51,13 +51,33 @@ export class TierLensEngine {
     this.module = module;
   }
 
+  /** The built-in presets: `[{id, name, description}]`, in the order the page offers them. */
+  presets() {
+    return JSON.parse(this.module.presetList());
+  }
+
+  /** The policy object of preset `id` (e.g. `rfm_segments`, `rfm_classes`). */
+  presetPolicy(id) {
+    return unwrap(this.module.presetPolicy(id)).policy;
+  }
+
+  /**
+   * Checks a policy without running it. Throws a TierLensError (`invalid_options`, the
+   * message names the offending path) or answers the policy in its canonical form: every
+   * default filled in, keys in a fixed order; what "export" should save.
+   * @param {object|string} policy the policy object or its JSON text; see core/POLICY.md
+   */
+  checkPolicy(policy) {
+    return unwrap(this.module.checkPolicy(policyText(policy))).policy;
+  }
+
   /**
    * Starts reading a new orders file; forgets any earlier result.
-   * @param {object} options `{file_name, bins, analysis_date, columns, breakpoints}`; see
-   *   core/include/tierlens/classify_options.h for every field and its default.
+   * @param {string} fileName shown in messages and the summary
+   * @param {object|string|null} policy see core/POLICY.md; null runs the `rfm_segments` preset
    */
-  begin(options = {}) {
-    unwrap(this.module.beginIngest(JSON.stringify(options)));
+  begin(fileName, policy = null) {
+    unwrap(this.module.beginIngest(fileName, policy === null ? '' : policyText(policy)));
   }
 
   /** Feeds the next chunk of the file's bytes; chunks may cut records anywhere. */
@@ -65,10 +85,21 @@ export class TierLensEngine {
     unwrap(this.module.feedChunk(bytes));
   }
 
-  /** Ends the file, scores and segments every customer; answers the summary object. */
+  /** Ends the file and classifies every customer; answers the summary object. */
   finish() {
     unwrap(this.module.finishAndClassify());
     return JSON.parse(this.module.summaryJson());
+  }
+
+  /**
+   * Classifies the customers already read under another policy, without reading the file
+   * again. Answers the new summary, or null when the policy changes what must be read from
+   * the file (columns, attributes, analysis date): then begin/feed/finish again.
+   * Throws on an invalid policy (the earlier result stays).
+   */
+  reclassify(policy) {
+    const status = unwrap(this.module.reclassify(policyText(policy)));
+    return status.reclassified ? JSON.parse(this.module.summaryJson()) : null;
   }
 
   /** The summary exactly as the CLI writes `summary.json`. */
@@ -81,12 +112,14 @@ export class TierLensEngine {
    * @param {number} offset first row of the page, in the chosen order
    * @param {number} count rows wanted (fewer come back at the end)
    * @param {string} sortKey customer_id | first_order | last_order | recency | frequency |
-   *   monetary | r_score | f_score | m_score | fm_score | segment
+   *   monetary | r_score | f_score | m_score | fm_score | segment | tier
    * @param {boolean} descending
-   * @returns {{total:number, index:Uint32Array, customer_id:string[], first_order:string[],
-   *   last_order:string[], recency:Int32Array, frequency:Int32Array, monetary:Float64Array,
-   *   r_score:Uint8Array, f_score:Uint8Array, m_score:Uint8Array, fm_score:Uint8Array,
-   *   cell:string[], segment:string[]}}
+   * @returns {{total:number, index:Uint32Array, customer_id:string[], customer_name:string[],
+   *   first_order:string[], last_order:string[], recency:Int32Array, frequency:Int32Array,
+   *   monetary:Float64Array, r_score:Uint8Array, f_score:Uint8Array, m_score:Uint8Array,
+   *   fm_score:Uint8Array, cell:string[], segment:string[], labels:Uint32Array[],
+   *   tier:Int32Array}} `labels[d][row]` indexes `summary.dimensions[d].labels`; `tier[row]`
+   *   indexes `summary.tiers` (−1 when the policy has no tiers).
    */
   customers(offset, count, sortKey = 'customer_id', descending = false) {
     return this.module.customerPage(offset, count, sortKey, descending);
@@ -101,7 +134,7 @@ export class TierLensEngine {
     return this.module.skippedPage(offset, count);
   }
 
-  /** Why customer `index` (the `index` column of a page) got its scores and segment. */
+  /** Why customer `index` (the `index` column of a page) got its scores, labels and tier. */
   explain(index) {
     return unwrap(this.module.explainCustomer(index)).explanation;
   }
@@ -120,4 +153,8 @@ export class TierLensEngine {
   sampleOrdersCsv() {
     return this.module.sampleOrdersCsv();
   }
+}
+
+function policyText(policy) {
+  return typeof policy === 'string' ? policy : JSON.stringify(policy);
 }

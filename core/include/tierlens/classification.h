@@ -1,6 +1,7 @@
 // One classification run: the ingested customers with their RFM scores and segments, the
-// breakpoints that produced them, and the totals per segment. Reports and the wasm API
-// read from here; nothing in it depends on how the result will be shown.
+// breakpoints that produced them, every dimension's label per customer, the tiers, and the
+// totals. Reports and the wasm API read from here; nothing in it depends on how the result
+// will be shown.
 #pragma once
 
 #include <array>
@@ -17,6 +18,21 @@ namespace tierlens {
 struct SegmentTotals {
   std::uint64_t customers = 0;
   Micros revenue = 0;
+};
+
+/// One enabled dimension of the policy, applied to every customer.
+struct DimensionResult {
+  std::size_t policy_index = 0;           ///< into options.dimensions
+  std::vector<std::string> labels;        ///< distinct labels, in the dimension's own order
+  std::vector<std::uint32_t> label_of;    ///< per customer, an index into labels
+  std::vector<SegmentTotals> totals;      ///< per label
+  /// Per customer, the number behind the label where there is one: the 0–100 score of a
+  /// `score` dimension, the share of customers or revenue ranked above for `abc`.
+  std::vector<double> value;
+  /// The references computed from the data (means, medians, cut values…), by name, in order.
+  std::vector<std::pair<std::string, double>> references;
+  std::string description;                ///< how labels are given, with those references
+  std::vector<std::string> warnings;      ///< e.g. a field the file has no column for
 };
 
 struct Classification {
@@ -38,14 +54,27 @@ struct Classification {
   std::array<SegmentTotals, kSegmentCount> segment_totals{};
   Micros revenue = 0;  ///< net revenue of all customers
 
+  std::vector<DimensionResult> dimensions;  ///< the enabled dimensions, in policy order
+  /// Per customer, an index into options.tiers; empty when the policy has no tiers.
+  std::vector<std::uint32_t> tier_of;
+  std::vector<SegmentTotals> tier_totals;   ///< per tier
+  std::vector<std::string> warnings;        ///< about the run as a whole
+
   std::size_t customer_count() const { return ingest.customers.size(); }
   bool analysis_date_given() const { return options.analysis_date.has_value(); }
   bool breakpoints_fixed(RfmMetric metric) const {
     return options.fixed_breakpoints(metric).has_value();
   }
+  const Dimension& dimension_policy(const DimensionResult& dimension) const {
+    return options.dimensions[dimension.policy_index];
+  }
+  const std::string& label(const DimensionResult& dimension, std::size_t customer) const {
+    return dimension.labels[dimension.label_of[customer]];
+  }
 };
 
-/// Scores and segments every ingested customer under `options` (already validated).
+/// Scores, segments and labels every ingested customer under `options` (already validated),
+/// then assigns the tiers.
 Classification classify(IngestResult ingest, const ClassifyOptions& options);
 
 /// The value of `metric` for customer `index`, as scoring sees it (monetary in micro-units).

@@ -1,6 +1,7 @@
-// Everything a user can set for one classification run. The CLI builds it from flags, the
-// page sends it as JSON; both go through validate_options, so both refuse the same mistakes
-// with the same words.
+// Everything a user can set for one classification run: the policy (core/POLICY.md) and the
+// name of the file it runs on. The CLI builds it from a policy file and flags, the page sends
+// the policy as JSON; both go through validate_options, so both refuse the same mistakes with
+// the same words.
 #pragma once
 
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "tierlens/civil_date.h"
 #include "tierlens/column_roles.h"
+#include "tierlens/policy.h"
 #include "tierlens/rfm_scoring.h"
 #include "tierlens/status.h"
 
@@ -19,8 +21,11 @@ inline constexpr int kMinBins = 2;
 inline constexpr int kMaxBins = 9;
 
 struct ClassifyOptions {
-  /// Shown in messages and the summary; the page passes the uploaded file's name.
+  /// Shown in messages and the summary; the page passes the uploaded file's name. Not part
+  /// of the policy.
   std::string file_name = "orders.csv";
+  /// The policy's name, shown in the page and reports.
+  std::string name;
   /// RFM bins per metric (the product offers 3–5; 2..9 are accepted).
   int bins = 5;
   /// Recency is counted to this day; default: the day after the latest order in the file.
@@ -32,6 +37,13 @@ struct ClassifyOptions {
   std::optional<std::vector<double>> recency_breakpoints;
   std::optional<std::vector<double>> frequency_breakpoints;
   std::optional<std::vector<double>> monetary_breakpoints;
+  /// Header name per attribute field (e.g. "employees" → "员工人数"), in the user's order;
+  /// attributes not named here are guessed from the header.
+  std::vector<std::pair<std::string, std::string>> attribute_columns;
+  /// The classifications, computed in this order; later ones may use earlier labels.
+  std::vector<Dimension> dimensions;
+  /// The final tier of each customer: the first tier whose condition holds. Empty: no tiers.
+  std::vector<Tier> tiers;
 
   /// The fixed breakpoints of `metric`, if the user gave them: the one place that maps a
   /// metric to its field.
@@ -51,15 +63,8 @@ struct ClassifyOptions {
 inline constexpr RfmMetric kRfmMetrics[] = {RfmMetric::kRecency, RfmMetric::kFrequency,
                                             RfmMetric::kMonetary};
 
-/// Checks ranges and shapes: bins within 2..9, breakpoints bins − 1 finite ascending values.
+/// Checks ranges, shapes and references: bins within 2..9, breakpoints bins − 1 finite
+/// ascending values, and the dimensions and tiers as policy_validation.h describes.
 Status validate_options(const ClassifyOptions& options);
-
-/// Reads the JSON form (the page's), e.g.
-/// {"file_name": "orders.csv", "bins": 4, "analysis_date": "2011-12-10",
-///  "columns": {"customer_id": "CustomerID", "order_id": ""},
-///  "breakpoints": {"recency": [30, 90, 180]}}.
-/// Unknown keys are refused (a typo must not silently fall back to a default); the result is
-/// validated.
-Status parse_options_json(std::string_view json, ClassifyOptions& options);
 
 }  // namespace tierlens

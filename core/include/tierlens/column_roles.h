@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tierlens/status.h"
@@ -42,6 +43,17 @@ struct ColumnMapping {
   /// True when the amount comes from quantity × unit price rather than one column.
   bool amount_from_quantity_and_price() const { return !(*this)[ColumnRole::kAmount]; }
 };
+
+/// A header name as guesses compare it: ASCII lower-case without spaces, underscores,
+/// hyphens and dots ("Customer ID" → "customerid"); other bytes (Chinese) kept.
+std::string normalize_header_name(std::string_view name);
+
+/// The column the user named: an exact match first, then ignoring ASCII case and padding.
+std::optional<std::size_t> find_named_column(const std::vector<std::string>& header,
+                                             const std::string& name);
+
+/// "…": every header name quoted, comma-separated, for messages.
+std::string list_columns(const std::vector<std::string>& header);
 
 /// Resolves every role against the header. Fails, naming the columns the file does have,
 /// when the customer id, the date, or the amount (one column, or quantity and unit price)

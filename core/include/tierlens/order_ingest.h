@@ -23,6 +23,19 @@ namespace tierlens {
 /// Marks "no such day", e.g. the first purchase of a customer who only returned goods.
 inline constexpr DayNumber kNoDay = INT32_MIN;
 
+/// One customer attribute read from a column: each customer keeps the value of its most
+/// recent row where the cell is not empty (a later row wins a tie). Values are stored once
+/// each: industries and provinces repeat across thousands of customers.
+struct AttributeColumn {
+  std::string field;                     ///< the policy's name, e.g. "industry"
+  std::string header;                    ///< the column read; empty when the file has none
+  std::vector<std::string> values{""};   ///< distinct values; values[0] is "no value"
+  std::vector<std::uint32_t> value_of;   ///< per customer, an index into values
+  std::vector<DayNumber> seen_on;        ///< per customer, the day of that value's row
+
+  const std::string& value(std::size_t customer) const { return values[value_of[customer]]; }
+};
+
 /// Per-customer aggregates, one entry per customer in order of first appearance.
 ///
 /// A row with a negative amount is a return: it lowers monetary but is not a purchase, so it
@@ -34,6 +47,15 @@ struct CustomerTable {
   std::vector<DayNumber> last_activity;   ///< latest row of any kind, returns included
   std::vector<std::uint32_t> frequency;   ///< distinct orders with a non-negative amount
   std::vector<Micros> monetary;           ///< net sum of amounts, returns included
+  std::vector<AttributeColumn> attributes;  ///< as IngestOptions::attributes asked
+
+  /// The column of attribute `field`, or null when it was not asked for.
+  const AttributeColumn* attribute(std::string_view field) const {
+    for (const AttributeColumn& column : attributes) {
+      if (column.field == field) return &column;
+    }
+    return nullptr;
+  }
 
   std::size_t size() const { return id.size(); }
 };
@@ -61,6 +83,9 @@ struct IngestOptions {
   ColumnOverrides columns;
   /// When set, rows dated after it are skipped: the data as it stood on that day.
   std::optional<DayNumber> analysis_date;
+  /// Attribute fields to keep per customer, each with the header the user named for it (an
+  /// error when absent from the file) or none (guessed; no column is not an error).
+  std::vector<std::pair<std::string, std::optional<std::string>>> attributes;
 };
 
 class OrderIngest : private RecordSink {
@@ -81,10 +106,12 @@ class OrderIngest : private RecordSink {
   void on_record(const CsvRecord& record) override;
   void start_rows(std::string_view head);
   void read_header(const CsvRecord& record);
+  void resolve_attributes();
   void read_order(const CsvRecord& record);
   void skip(const CsvRecord& record, SkipReason reason, std::optional<std::size_t> column,
             std::string detail);
   bool read_amount(const CsvRecord& record, Micros& amount);
+  void read_attributes(const CsvRecord& record, std::uint32_t customer, DayNumber day);
   void add_to_customer(std::string_view customer_id, std::string_view order_id, DayNumber day,
                        Micros amount, const CsvRecord& record);
 
@@ -100,6 +127,9 @@ class OrderIngest : private RecordSink {
   std::unordered_set<std::string> seen_orders_;  ///< customer index bytes + order id
   std::string order_key_;                        ///< scratch for seen_orders_ lookups
   std::string previous_order_key_;               ///< consecutive lines of one order skip the set
+  /// Per attribute: its column in the file (if any) and the index of each distinct value.
+  std::vector<std::optional<std::size_t>> attribute_column_index_;
+  std::vector<std::unordered_map<std::string, std::uint32_t>> attribute_value_index_;
 };
 
 }  // namespace tierlens

@@ -2,6 +2,7 @@
 // page offers the same bytes for download, so the two can be compared byte for byte.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "tierlens/classification.h"
@@ -11,12 +12,14 @@ namespace tierlens {
 inline constexpr const char* kTierLensVersion = "0.1.0";
 
 /// One row per customer, ordered by customer id:
-/// customer_id, first_order, last_order, recency, frequency, monetary, r_score, f_score,
-/// m_score, fm_score, segment_cell, segment. UTF-8 with BOM.
+/// customer_id, [customer_name,] first_order, last_order, recency, frequency, monetary,
+/// r_score, f_score, m_score, fm_score, segment_cell, segment, then one column per enabled
+/// dimension (headed by its id) and [tier]. UTF-8 with BOM.
 std::string customers_csv(const Classification& result);
 
-/// Counts and revenue per segment, the breakpoints, the columns used, and the rows used and
-/// skipped by reason. Pretty-printed JSON with a fixed key order.
+/// Counts and revenue per segment, the breakpoints, the columns used, the rows used and
+/// skipped by reason, the policy, per dimension its labels with counts and revenue, per tier
+/// its rule, strategy and totals, and warnings. Pretty-printed JSON with a fixed key order.
 std::string summary_json(const Classification& result);
 
 /// One row per skipped input row: row, line, column, reason, detail, raw. UTF-8 with BOM.
@@ -28,6 +31,12 @@ double breakpoint_for_display(RfmMetric metric, double breakpoint);
 
 /// All breakpoints of `metric` as users read them (breakpoint_for_display of each).
 std::vector<double> display_breakpoints(const Classification& result, RfmMetric metric);
+
+/// The customer-name column, when the file has one.
+const AttributeColumn* customer_names(const Classification& result);
+
+/// {service_level, discount, credit_terms, review_cycle, channel, owner, notes}.
+nlohmann::ordered_json tier_strategy_json(const Strategy& strategy);
 
 /// The segment_cell text of customer `index`: R then FM on the 1..5 grid, e.g. "54".
 std::string segment_cell(const Classification& result, std::size_t index);

@@ -26,6 +26,12 @@ class ClassificationSession {
   /// Ends the file and classifies. After success, result() is available.
   Status finish();
 
+  /// Classifies the customers already read under another policy, without the file. Sets
+  /// `reclassified` false (and changes nothing) when the policy reads the file differently:
+  /// other columns, attributes or analysis date; then begin() and feed the file again.
+  /// On invalid options nothing changes.
+  Status reclassify(ClassifyOptions options, bool& reclassified);
+
   /// The finished result, or null before a successful finish().
   const Classification* result() const { return result_ ? &*result_ : nullptr; }
 
