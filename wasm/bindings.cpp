@@ -11,6 +11,8 @@
 #include <string>
 
 #include "tierlens/explanation.h"
+#include "tierlens/policy_json.h"
+#include "tierlens/presets.h"
 #include "tierlens/reports.h"
 #include "tierlens/sample_orders.h"
 #include "tierlens/session.h"
@@ -59,14 +61,57 @@ val typed_array(const char* type, const std::vector<T>& values) {
   return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
 }
 
-std::string begin_ingest(const std::string& options_json) {
+/// The policy JSON, or the default preset when it is empty.
+Status read_policy(const std::string& policy_json, ClassifyOptions& options) {
+  if (policy_json.empty()) return load_preset(presets().front().id, options);
+  return parse_policy_json(policy_json, options);
+}
+
+std::string begin_ingest(const std::string& file_name, const std::string& policy_json) {
   return guarded([&] {
     ClassifyOptions options;
-    if (Status status = parse_options_json(options_json, options); !status.ok()) {
+    options.file_name = file_name;
+    if (Status status = read_policy(policy_json, options); !status.ok()) {
       session().reset();  // no half-configured run may go on with default options
       return status_json(status);
     }
     return status_json(session().begin(std::move(options)));
+  });
+}
+
+std::string reclassify(const std::string& policy_json) {
+  return guarded([&] {
+    ClassifyOptions options;
+    if (Status status = parse_policy_json(policy_json, options); !status.ok()) return status_json(status);
+    bool reclassified = false;
+    if (Status status = session().reclassify(std::move(options), reclassified); !status.ok()) {
+      return status_json(status);
+    }
+    return dump({{"ok", true}, {"reclassified", reclassified}});
+  });
+}
+
+std::string preset_list() {
+  ordered_json list = ordered_json::array();
+  for (const Preset& preset : presets()) {
+    list.push_back({{"id", preset.id}, {"name", preset.name}, {"description", preset.description}});
+  }
+  return dump(list);
+}
+
+std::string preset_policy(const std::string& id) {
+  return guarded([&] {
+    ClassifyOptions options;
+    if (Status status = load_preset(id, options); !status.ok()) return status_json(status);
+    return dump({{"ok", true}, {"policy", policy_to_json(options)}});
+  });
+}
+
+std::string check_policy(const std::string& policy_json) {
+  return guarded([&] {
+    ClassifyOptions options;
+    if (Status status = parse_policy_json(policy_json, options); !status.ok()) return status_json(status);
+    return dump({{"ok", true}, {"policy", policy_to_json(options)}});
   });
 }
 
@@ -99,11 +144,18 @@ val customer_page(std::uint32_t offset, std::uint32_t count, const std::string& 
   std::vector<std::int32_t> recency, frequency;
   std::vector<double> monetary;
   std::vector<std::uint8_t> r, f, m, fm;
-  val ids = val::array(), first = val::array(), last = val::array(), cells = val::array(),
-      segments = val::array();
+  val ids = val::array(), names = val::array(), first = val::array(), last = val::array(),
+      cells = val::array(), segments = val::array();
+  const AttributeColumn* name_column = result ? customer_names(*result) : nullptr;
+  const std::size_t dimension_count = result ? result->dimensions.size() : 0;
+  std::vector<std::vector<std::uint32_t>> labels(dimension_count);
+  std::vector<std::int32_t> tiers;
   for (const std::uint32_t i : index) {
     const CustomerTable& customers = result->ingest.customers;
     ids.call<void>("push", customers.id[i]);
+    names.call<void>("push", name_column ? name_column->value(i) : std::string());
+    for (std::size_t d = 0; d < dimension_count; ++d) labels[d].push_back(result->dimensions[d].label_of[i]);
+    tiers.push_back(result->tier_of.empty() ? -1 : static_cast<std::int32_t>(result->tier_of[i]));
     first.call<void>("push", customers.first_purchase[i] == kNoDay
                                  ? std::string() : format_iso_date(customers.first_purchase[i]));
     last.call<void>("push", customers.last_purchase[i] == kNoDay
@@ -121,6 +173,7 @@ val customer_page(std::uint32_t offset, std::uint32_t count, const std::string& 
   page.set("total", order.size());
   page.set("index", typed_array("Uint32Array", index));
   page.set("customer_id", ids);
+  page.set("customer_name", names);
   page.set("first_order", first);
   page.set("last_order", last);
   page.set("recency", typed_array("Int32Array", recency));
@@ -132,6 +185,10 @@ val customer_page(std::uint32_t offset, std::uint32_t count, const std::string& 
   page.set("fm_score", typed_array("Uint8Array", fm));
   page.set("cell", cells);
   page.set("segment", segments);
+  val label_columns = val::array();
+  for (const auto& column : labels) label_columns.call<void>("push", typed_array("Uint32Array", column));
+  page.set("labels", label_columns);
+  page.set("tier", typed_array("Int32Array", tiers));
   return page;
 }
 
@@ -192,6 +249,10 @@ EMSCRIPTEN_BINDINGS(tierlens) {
   emscripten::function("beginIngest", &begin_ingest);
   emscripten::function("feedChunk", &feed_chunk);
   emscripten::function("finishAndClassify", &finish_and_classify);
+  emscripten::function("reclassify", &reclassify);
+  emscripten::function("presetList", &preset_list);
+  emscripten::function("presetPolicy", &preset_policy);
+  emscripten::function("checkPolicy", &check_policy);
   emscripten::function("summaryJson", &summary);
   emscripten::function("customerPage", &customer_page);
   emscripten::function("skippedPage", &skipped_page);

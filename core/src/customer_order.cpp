@@ -11,7 +11,7 @@ std::optional<CustomerSortKey> parse_customer_sort_key(std::string_view key) {
       {"frequency", CustomerSortKey::kFrequency},    {"monetary", CustomerSortKey::kMonetary},
       {"r_score", CustomerSortKey::kRScore},         {"f_score", CustomerSortKey::kFScore},
       {"m_score", CustomerSortKey::kMScore},         {"fm_score", CustomerSortKey::kFmScore},
-      {"segment", CustomerSortKey::kSegment},
+      {"segment", CustomerSortKey::kSegment},        {"tier", CustomerSortKey::kTier},
   };
   for (const auto& [name, value] : kKeys) {
     if (name == key) return value;
@@ -45,6 +45,9 @@ std::vector<std::uint32_t> customer_order(const Classification& result, Customer
     case CustomerSortKey::kMScore: sort_by(result.m_score); break;
     case CustomerSortKey::kFmScore: sort_by(result.fm_score); break;
     case CustomerSortKey::kSegment: sort_by(result.segment); break;
+    case CustomerSortKey::kTier:
+      if (!result.tier_of.empty()) sort_by(result.tier_of);  // tiers in policy order
+      break;
   }
   return order;
 }

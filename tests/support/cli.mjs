@@ -32,3 +32,8 @@ export function writeSampleWithCli() {
 export function explainWithCli(file, customerId) {
   return execFileSync(cliPath, ['explain', file, '--customer', customerId], { encoding: 'utf8' }).trimEnd();
 }
+
+/** Any `tierlens` command; answers its standard output. Throws when it exits non-zero. */
+export function runCli(args) {
+  return execFileSync(cliPath, args, { encoding: 'utf8', stdio: 'pipe' });
+}

@@ -9,10 +9,13 @@ export async function loadEngineUnderNode() {
   return loadEngine({ wasmBinary: readFileSync(wasmPath) });
 }
 
-/** Classifies a file in chunks, as the page's worker does; answers the summary. */
-export function classifyFile(engine, file, { chunkBytes = 4 << 20, options = {} } = {}) {
+/**
+ * Classifies a file in chunks, as the page's worker does; answers the summary.
+ * `policy` null runs the default preset, as the CLI does without --policy.
+ */
+export function classifyFile(engine, file, { chunkBytes = 4 << 20, policy = null } = {}) {
   const bytes = readFileSync(file);
-  engine.begin({ file_name: basename(file), ...options });
+  engine.begin(basename(file), policy);
   for (let at = 0; at < bytes.length; at += chunkBytes) {
     engine.feed(bytes.subarray(at, at + chunkBytes));
   }

@@ -1,10 +1,11 @@
 // The wasm build must give byte-identical output to the native CLI on the same files.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 
-import { classifyWithCli, explainWithCli, writeSampleWithCli } from '../support/cli.mjs';
+import { classifyWithCli, explainWithCli, runCli, writeSampleWithCli } from '../support/cli.mjs';
 import { fixturesDir, sharedDataFile } from '../support/paths.mjs';
 import { classifyFile, loadEngineUnderNode } from './engine-under-node.mjs';
 
@@ -34,10 +35,31 @@ describe('wasm output is byte-identical to the native CLI', () => {
   test('tiny_orders.csv with 3 bins, an analysis date and fixed recency breakpoints', () => {
     const file = join(fixturesDir, 'tiny_orders.csv');
     const cli = classifyWithCli(file, ['--bins', '3', '--as-of', '2024-03-08', '--recency-breaks', '7,30']);
-    classifyFile(engine, file, {
-      options: { bins: 3, analysis_date: '2024-03-08', breakpoints: { recency: [7, 30] } },
-    });
+    const policy = engine.presetPolicy('rfm_segments');
+    policy.rfm = { bins: 3, breakpoints: { recency: [7, 30] } };
+    policy.analysis_date = '2024-03-08';
+    classifyFile(engine, file, { policy });
     assertSameReports(engine, cli, 'tiny with options');
+  });
+
+  test('every preset on the built-in sample', () => {
+    const sampleFile = writeSampleWithCli();
+    for (const { id } of engine.presets()) {
+      classifyFile(engine, sampleFile, { policy: engine.presetPolicy(id) });
+      assertSameReports(engine, classifyWithCli(sampleFile, ['--preset', id]), `sample, ${id}`);
+    }
+  });
+
+  test('a policy exported by the page is what the CLI reads with --policy', () => {
+    const sampleFile = writeSampleWithCli();
+    const policy = engine.checkPolicy(engine.presetPolicy('b2b_key_accounts'));
+    policy.name = '按规模分层';
+    policy.dimensions[0].bands[0].min = 5000;
+    const policyFile = join(mkdtempSync(join(tmpdir(), 'tierlens-policy-')), 'policy.json');
+    writeFileSync(policyFile, JSON.stringify(engine.checkPolicy(policy), null, 2));
+    assert.match(runCli(['validate', policyFile]), /a valid policy "按规模分层": 3 dimensions \(3 enabled\), 4 tiers/);
+    classifyFile(engine, sampleFile, { policy });
+    assertSameReports(engine, classifyWithCli(sampleFile, ['--policy', policyFile]), 'edited policy');
   });
 
   test('the built-in sample: the same bytes generated, the same result', () => {
@@ -58,6 +80,20 @@ describe('wasm output is byte-identical to the native CLI', () => {
     assert.equal(summary.customers, 4372);
     assertSameReports(engine, classifyWithCli(file), 'online_retail.csv');
   });
+
+  test('UCI Online Retail under every preset', (t) => {
+    const file = sharedDataFile('online-retail-uci/online_retail.csv');
+    if (!file) {
+      t.skip('online_retail.csv not found under ../shared/data (set TIERLENS_SHARED_DATA)');
+      return;
+    }
+    for (const { id } of engine.presets()) {
+      const summary = classifyFile(engine, file, { policy: engine.presetPolicy(id) });
+      const inTiers = summary.tiers.reduce((sum, tier) => sum + tier.customers, 0);
+      assert.equal(inTiers, 4372, `${id}: every customer exactly one tier`);
+      assertSameReports(engine, classifyWithCli(file, ['--preset', id]), `online_retail.csv, ${id}`);
+    }
+  });
 });
 
 describe('the engine API', () => {
@@ -73,6 +109,13 @@ describe('the engine API', () => {
     assert.deepEqual([...page.r_score], [2, 1]);
     assert.deepEqual(page.segment, ['Customers Needing Attention', "Can't Lose Them"]);
     assert.ok(page.recency instanceof Int32Array);
+    // One label column per dimension of the default policy (segment, lifecycle), and the tier.
+    const summary = JSON.parse(engine.summaryJson());
+    assert.deepEqual(summary.dimensions.map((d) => d.id), ['rfm_segment', 'lifecycle']);
+    assert.equal(page.labels.length, 2);
+    assert.ok(page.labels[0] instanceof Uint32Array);
+    assert.deepEqual([...page.labels[0]].map((l) => summary.dimensions[0].labels[l].label), page.segment);
+    assert.deepEqual([...page.tier].map((t) => summary.tiers[t].name), ['Win back', 'Win back']);
     const tail = engine.customers(4, 50, 'frequency', false);
     assert.deepEqual(tail.customer_id, ['D']);
   });
@@ -84,6 +127,35 @@ describe('the engine API', () => {
     const explanation = engine.explain(page.index[0]);
     assert.equal(explanation.segment, "Can't Lose Them");
     assert.equal(explanation.text, explainWithCli(file, 'D'));
+    assert.deepEqual(explanation.dimensions.map((d) => [d.id, d.label]),
+      [['rfm_segment', "Can't Lose Them"], ['lifecycle', explanation.dimensions[1].label]]);
+    assert.equal(explanation.tier.name, 'Win back');
+    assert.match(explanation.tier.text, /rfm_segment in \{.*\} holds \(rfm_segment = Can't Lose Them\) → Win back\./);
+  });
+
+  test('reclassifies the customers already read, or says the file must be read again', () => {
+    const sampleFile = writeSampleWithCli();
+    classifyFile(engine, sampleFile, { policy: engine.presetPolicy('rfm_segments') });
+    // RFM 八类 reads no column: the customers already read are enough, and the result is
+    // the same as reading the file again.
+    assert.ok(engine.reclassify(engine.presetPolicy('rfm_classes')));
+    const fresh = classifyWithCli(sampleFile, ['--preset', 'rfm_classes']);
+    assert.equal(engine.summaryJson(), fresh.summaryJson);
+    assert.ok(Buffer.from(engine.customersCsv()).equals(fresh.customersCsv));
+    // B2B reads employees and industry, which were not read: the file must be read again.
+    assert.equal(engine.reclassify(engine.presetPolicy('b2b_key_accounts')), null);
+    classifyFile(engine, sampleFile, { policy: engine.presetPolicy('b2b_key_accounts') });
+    // From there, ABC reads nothing new.
+    assert.ok(engine.reclassify(engine.presetPolicy('abc_pareto')));
+    assert.equal(engine.summaryJson(), classifyWithCli(sampleFile, ['--preset', 'abc_pareto']).summaryJson);
+    // A different analysis date changes which rows count: the file must be read again.
+    const dated = engine.presetPolicy('abc_pareto');
+    dated.analysis_date = '2025-06-30';
+    assert.equal(engine.reclassify(dated), null);
+    // An invalid policy is refused and the result stays.
+    const before = engine.summaryJson();
+    assert.throws(() => engine.reclassify({ tierlens_policy: 1, rfm: { bins: 1 } }), { code: 'invalid_options' });
+    assert.equal(engine.summaryJson(), before);
   });
 
   test('pages skipped rows with row, line, column and reason', () => {
@@ -97,19 +169,23 @@ describe('the engine API', () => {
   });
 
   test('errors arrive as TierLensError with a stable code and a message for people', () => {
-    assert.throws(() => engine.begin({ bins: 12 }), {
+    assert.throws(() => engine.begin('orders.csv', { tierlens_policy: 1, rfm: { bins: 12 } }), {
       name: 'TierLensError', code: 'invalid_options',
-      message: 'bins: expected a whole number from 2 to 9, got 12',
+      message: 'rfm.bins: expected a whole number from 2 to 9, got 12',
+    });
+    assert.throws(() => engine.checkPolicy({ tierlens_policy: 2 }), {
+      code: 'invalid_options',
+      message: 'tierlens_policy: this TierLens reads policy format version 1, got 2 (written by a newer TierLens)',
     });
     // Refused options start nothing: feeding now is an error, not a run with defaults.
     assert.throws(() => engine.feed(new Uint8Array([65])), { code: 'invalid_state' });
-    engine.begin({ file_name: 'people.csv' });
+    engine.begin('people.csv');
     assert.throws(() => engine.feed(new TextEncoder().encode('name,age\nAda,36\n')), {
       code: 'missing_column',
       message: 'people.csv: no customer id column found in the header row (columns: "name", "age"); '
         + 'set the customer_id column (CLI: --customer-id)',
     });
-    engine.begin({ file_name: 'empty.csv' });
+    engine.begin('empty.csv');
     assert.throws(() => engine.finish(), { code: 'empty_file' });
   });
 

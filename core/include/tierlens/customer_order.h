@@ -13,15 +13,15 @@ namespace tierlens {
 
 enum class CustomerSortKey {
   kCustomerId, kFirstOrder, kLastOrder, kRecency, kFrequency, kMonetary,
-  kRScore, kFScore, kMScore, kFmScore, kSegment,
+  kRScore, kFScore, kMScore, kFmScore, kSegment, kTier,
 };
 
 /// "customer_id", "first_order", "last_order", "recency", "frequency", "monetary", "r_score",
-/// "f_score", "m_score", "fm_score", "segment" (the customers.csv column names).
+/// "f_score", "m_score", "fm_score", "segment", "tier" (the customers.csv column names).
 std::optional<CustomerSortKey> parse_customer_sort_key(std::string_view key);
 
 /// Customer indices in the requested order. Segments sort in their catalogue order
-/// (Champions first), not alphabetically.
+/// (Champions first) and tiers in the policy's order, not alphabetically.
 std::vector<std::uint32_t> customer_order(const Classification& result, CustomerSortKey key,
                                           bool descending);
 
