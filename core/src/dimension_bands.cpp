@@ -52,6 +52,10 @@ LabelExplanation explain_bands(const BandsSpec& spec, const CustomerFields& fiel
   const std::string& label = dimension.labels[dimension.label_of[customer]];
   LabelExplanation explanation;
   explanation.rule = spec.field + ": " + bands_text(spec.bands);
+  if (field.kind == FieldRef::Kind::kAbsent) {
+    explanation.text = "the file has no column for " + spec.field + " → " + label + ".";
+    return explanation;
+  }
   if (!value) {
     const std::string text = fields.text(field, customer);
     explanation.text = spec.field + (text.empty() ? " has no value" : " \"" + text + "\" is not a number") +

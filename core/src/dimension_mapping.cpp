@@ -75,7 +75,8 @@ void classify_mapping(const MappingSpec& spec, const CustomerFields& fields, con
 
 LabelExplanation explain_mapping(const MappingSpec& spec, const CustomerFields& fields,
                                  const Classification&, const DimensionResult&, std::size_t customer) {
-  const std::string value = fields.text(fields.resolve(spec.field), customer);
+  const FieldRef field = fields.resolve(spec.field);
+  const std::string value = fields.text(field, customer);
   const Mapped mapped = map_value(spec, value);
   LabelExplanation explanation;
   explanation.rule = spec.field + " → class by table" +
@@ -95,7 +96,10 @@ LabelExplanation explain_mapping(const MappingSpec& spec, const CustomerFields& 
       explanation.text = subject + " matches no entry → " + mapped.label + " (default).";
       break;
     case MatchedBy::kMissing:
-      explanation.text = spec.field + " has no value → " + mapped.label + ".";
+      explanation.text = (field.kind == FieldRef::Kind::kAbsent
+                              ? "the file has no column for " + spec.field
+                              : spec.field + " has no value") +
+                         " → " + mapped.label + ".";
       break;
   }
   return explanation;
