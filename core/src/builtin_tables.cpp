@@ -62,8 +62,10 @@ std::string latin_stem(std::string_view name) {
   for (const char c : ascii_lower(name)) {
     if (c != ' ' && c != '-' && c != '.' && c != '\'') stem += c;
   }
-  for (const std::string_view suffix : {"province", "municipality", "autonomousregion", "sar",
-                                        "sheng", "shi"}) {
+  for (const std::string_view suffix :
+       {"zhuangautonomousregion", "huiautonomousregion", "uyghurautonomousregion",
+        "uygurautonomousregion", "uighurautonomousregion", "autonomousregion",
+        "specialadministrativeregion", "province", "municipality", "sar", "sheng", "shi"}) {
     if (ends_with(stem, suffix) && stem.size() > suffix.size()) {
       stem.erase(stem.size() - suffix.size());
       break;
@@ -96,7 +98,8 @@ std::optional<std::string> china_region(std::string_view province) {
 std::string domestic_or_international(std::string_view country) {
   static const std::string_view kChina[] = {"中国", "中华人民共和国", "中国大陆", "china", "prc",
                                             "cn", "chn", "peoplesrepublicofchina", "mainlandchina",
-                                            "chinamainland", "chinaprc"};
+                                            "chinamainland", "chinaprc", "prchina",
+                                            "chinapeoplesrepublicof"};
   const std::string_view name = trim_spaces(country);
   std::string latin;
   for (const char c : ascii_lower(name)) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "tierlens/text.h"
+
 namespace tierlens {
 namespace {
 
@@ -102,7 +104,7 @@ bool CompiledCondition::compare(const Node& node, std::size_t customer) const {
     if (const double* wanted = std::get_if<double>(&value)) {
       return number ? *number == *wanted : text == format_number(*wanted);
     }
-    return text == std::get<std::string>(value);
+    return text == trim_spaces(std::get<std::string>(value));  // cells are trimmed too
   };
   const std::vector<RuleValue>& values = *node.values;
   switch (node.op) {

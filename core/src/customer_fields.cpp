@@ -1,21 +1,38 @@
 #include "tierlens/customer_fields.h"
 
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "tierlens/text.h"
 
 namespace tierlens {
 namespace {
 
+/// Drops the commas of "12,345,678.9"; anything else with a comma ("4,5", a decimal comma;
+/// "1,2,3") is left alone, so that it reads as no number rather than as a wrong one.
+std::string without_thousands_separators(std::string_view text) {
+  const std::size_t point = std::min(text.find('.'), text.size());
+  const std::string_view whole = text.substr(0, point);
+  const std::size_t first_comma = whole.find(',');
+  if (first_comma == std::string_view::npos) return std::string(text);
+  const std::size_t sign = !whole.empty() && (whole[0] == '-' || whole[0] == '+') ? 1 : 0;
+  const std::size_t lead = first_comma - sign;
+  if (lead < 1 || lead > 3 || (whole.size() - first_comma) % 4 != 0) return std::string(text);
+  std::string digits(whole.substr(0, first_comma));
+  for (std::size_t at = first_comma; at < whole.size(); at += 4) {
+    if (whole[at] != ',') return std::string(text);
+    for (std::size_t k = 1; k <= 3; ++k) {
+      if (!is_ascii_digit(whole[at + k])) return std::string(text);
+    }
+    digits.append(whole.substr(at + 1, 3));
+  }
+  return digits + std::string(text.substr(point));
+}
+
 /// Attribute cells as numbers: plain decimals, with thousands separators allowed ("1,200"
 /// employees is how spreadsheets show it).
 std::optional<double> read_number(std::string_view text) {
-  std::string digits;
-  for (const char c : trim_spaces(text)) {
-    if (c != ',') digits += c;
-  }
-  const std::optional<Decimal> decimal = parse_decimal(digits);
+  const std::optional<Decimal> decimal = parse_decimal(without_thousands_separators(trim_spaces(text)));
   if (!decimal) return std::nullopt;
   double scale = 1;
   for (int i = 0; i < decimal->scale; ++i) scale *= 10;
@@ -23,15 +40,6 @@ std::optional<double> read_number(std::string_view text) {
 }
 
 }  // namespace
-
-std::string format_number(double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.6f", value);
-  std::string out = text;
-  while (out.back() == '0') out.pop_back();
-  if (out.back() == '.') out.pop_back();
-  return out == "-0" ? "0" : out;
-}
 
 CustomerFields::CustomerFields(const Classification& result) : result_(result) {
   for (const AttributeColumn& column : result.ingest.customers.attributes) {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "tierlens/metrics.h"
+#include "tierlens/text.h"
 
 namespace tierlens {
 namespace {
@@ -117,7 +118,7 @@ void check_bands(const std::vector<Band>& bands, const std::string& path) {
     }
     if (!last && i > 0 && !(*bands[i].min < *bands[i - 1].min)) {
       fail(at(band_path, "min"), "expected bands from the highest min down: " +
-                                     std::to_string(*bands[i].min) + " is not below the band before");
+                                     format_number(*bands[i].min) + " is not below the band before");
     }
   }
 }
@@ -140,7 +141,7 @@ void check_abc(const AbcSpec& spec, const std::string& path) {
     total += spec.cuts[i];
   }
   if (!(total < 100)) {
-    fail(at(path, "cuts"), "the cuts add up to " + std::to_string(total) +
+    fail(at(path, "cuts"), "the cuts add up to " + format_number(total) +
                                " %; expected less than 100, the last class takes the rest");
   }
   if (spec.labels.size() != spec.cuts.size() + 1) {

@@ -1,5 +1,7 @@
 #include "tierlens/text.h"
 
+#include <cstdio>
+
 namespace tierlens {
 
 std::string_view trim_spaces(std::string_view text) {
@@ -15,6 +17,15 @@ std::string ascii_lower(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return lower;
+}
+
+std::string format_number(double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.6f", value);
+  std::string out = text;
+  while (out.back() == '0') out.pop_back();  // "%.6f" always has a point to stop at
+  if (out.back() == '.') out.pop_back();
+  return out == "-0" ? "0" : out;
 }
 
 }  // namespace tierlens

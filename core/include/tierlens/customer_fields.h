@@ -9,6 +9,7 @@
 
 #include "tierlens/classification.h"
 #include "tierlens/metrics.h"
+#include "tierlens/text.h"
 
 namespace tierlens {
 
@@ -41,8 +42,5 @@ class CustomerFields {
   /// Per attribute column, the number each distinct value reads as (parsed once).
   std::vector<std::vector<std::optional<double>>> attribute_numbers_;
 };
-
-/// A number as people write it: up to 6 decimals, no trailing zeros ("12", "0.25").
-std::string format_number(double value);
 
 }  // namespace tierlens
