@@ -11,12 +11,28 @@ export const SAMPLE_FILE_NAME = 'tierlens-sample-orders.csv';
 /** What the page can ask the worker to do. */
 export const Request = Object.freeze({
   /**
-   * `{file: File, options}` → the summary object. Reads the file in chunks, with progress.
-   * `options` is the engine's (bins, analysis_date, columns); the worker sets `file_name`.
+   * `{file: File, policy}` → the summary object. Reads the file in chunks, with progress.
+   * `policy` is a policy object (core/POLICY.md), or null for the engine's default preset.
+   * The worker keeps the File, to read it again when a later policy needs that.
    */
   CLASSIFY_FILE: 'classify-file',
-  /** `{options}` → the summary object, for the built-in sample orders. With progress. */
+  /** `{policy}` → the summary object, for the built-in sample orders. With progress. */
   CLASSIFY_SAMPLE: 'classify-sample',
+  /**
+   * `{policy}` → `{summary, reread}`: the last input classified again under `policy`. Without
+   * reading the input again when the engine can (`reread: false`), else the worker reads the
+   * File or sample it kept, with progress, as CLASSIFY_FILE does (`reread: true`).
+   */
+  RECLASSIFY: 'reclassify',
+  /** `{}` → `[{id, name, description}]`, the built-in policies. */
+  PRESETS: 'presets',
+  /** `{presetId}` → the policy object of that preset. (Not `id`: that is the request's.) */
+  PRESET_POLICY: 'preset-policy',
+  /**
+   * `{policy}` → the policy in its canonical form, or an error with code `invalid_options`
+   * whose message names the offending path.
+   */
+  CHECK_POLICY: 'check-policy',
   /** `{offset, count, sortKey, descending}` → one customers page (columns). */
   CUSTOMERS_PAGE: 'customers-page',
   /** `{offset, count}` → one skipped-rows page (columns). */
@@ -44,6 +60,8 @@ export const Response = Object.freeze({
 /** Codes of errors made by the page or worker itself (the engine brings its own codes). */
 export const ErrorCode = Object.freeze({
   CANCELLED: 'cancelled',
+  /** The engine's code for a policy it refuses (the message names the path). */
+  INVALID_POLICY: 'invalid_options',
   NO_RESULT: 'no_result',
   UNKNOWN_REQUEST: 'unknown_request',
   WORKER_FAILED: 'worker_failed',

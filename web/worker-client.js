@@ -1,9 +1,10 @@
 // The page's side of the worker protocol: request/response promises matched by id.
 //
-// The worker is started on the first request, not at page load, so a visitor who only reads
-// the page costs nothing. Cancelling terminates it outright: WebAssembly busy in a long call
-// cannot be interrupted any other way, and a fresh worker is cheap (the browser caches the
-// compiled module's bytes). The next request starts that fresh worker.
+// The worker is started on the first request; the page asks for the policy presets as soon
+// as it loads, so the editor is ready before the first file. Cancelling terminates it
+// outright: WebAssembly busy in a long call cannot be interrupted any other way, and a fresh
+// worker is cheap (the browser caches the compiled module's bytes). The next request starts
+// that fresh worker.
 
 import { ErrorCode, Response, WorkerRequestError } from './protocol.js';
 
@@ -26,7 +27,8 @@ export class WorkerClient {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject, onProgress });
-      worker.postMessage({ id, type, ...payload }, transfer);
+      // id and type last, so a payload field of the same name cannot take their place.
+      worker.postMessage({ ...payload, id, type }, transfer);
     });
   }
 

@@ -13,6 +13,12 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
 /** @type {Promise<import('./engine/tierlens-engine.js').TierLensEngine>|null} */
 let enginePromise = null;
 let hasResult = false;
+/**
+ * The input last classified, `{blob, name}` (a user's File, or the sample as a Blob), kept so
+ * that a policy which changes what is read from the file (columns, analysis date) can be
+ * applied without asking the page for the file again. A File is a handle, not a copy.
+ */
+let lastSource = null;
 let queue = Promise.resolve();
 
 self.addEventListener('message', (event) => {
@@ -32,19 +38,37 @@ async function serve(request) {
 }
 
 const handlers = {
-  async [Request.CLASSIFY_FILE]({ id, file, options }) {
-    const engine = await startClassifying({ ...options, file_name: file.name });
-    await feedFile(engine, file, (loaded) => postProgress(id, loaded, file.size));
-    return finishClassifying(engine);
+  async [Request.CLASSIFY_FILE]({ id, file, policy }) {
+    return { result: await classifySource(id, { blob: file, name: file.name }, policy), transfer: [] };
   },
 
-  async [Request.CLASSIFY_SAMPLE]({ id, options }) {
+  async [Request.CLASSIFY_SAMPLE]({ id, policy }) {
     // As a Blob the sample takes the same chunked path as a user's file (and the Blob owns
     // its bytes, so heap growth while feeding cannot detach them).
     const sample = new Blob([(await loadedEngine()).sampleOrdersCsv()]);
-    const engine = await startClassifying({ ...options, file_name: SAMPLE_FILE_NAME });
-    await feedFile(engine, sample, (loaded) => postProgress(id, loaded, sample.size));
-    return finishClassifying(engine);
+    return { result: await classifySource(id, { blob: sample, name: SAMPLE_FILE_NAME }, policy), transfer: [] };
+  },
+
+  async [Request.RECLASSIFY]({ id, policy }) {
+    const engine = await loadedEngine();
+    // Throws on an invalid policy, and then the earlier result stays.
+    const summary = hasResult ? engine.reclassify(policy) : null;
+    if (summary) return { result: { summary, reread: false }, transfer: [] };
+    // The policy changes what is read from the file (or the last read failed): read it again.
+    if (!lastSource) throw codedError(ErrorCode.NO_RESULT, 'There is no classified file yet.');
+    return { result: { summary: await classifySource(id, lastSource, policy), reread: true }, transfer: [] };
+  },
+
+  async [Request.PRESETS]() {
+    return { result: (await loadedEngine()).presets(), transfer: [] };
+  },
+
+  async [Request.PRESET_POLICY]({ presetId }) {
+    return { result: (await loadedEngine()).presetPolicy(presetId), transfer: [] };
+  },
+
+  async [Request.CHECK_POLICY]({ policy }) {
+    return { result: (await loadedEngine()).checkPolicy(policy), transfer: [] };
   },
 
   async [Request.CUSTOMERS_PAGE]({ offset, count, sortKey, descending }) {
@@ -87,17 +111,20 @@ async function classifiedEngine() {
   return engine;
 }
 
-async function startClassifying(options) {
+/**
+ * Reads `source` through the engine under `policy`, with progress for request `id`, and
+ * answers the summary. The source is remembered first, so that a failed read can be retried
+ * by a later RECLASSIFY with a corrected policy.
+ */
+async function classifySource(id, source, policy) {
   const engine = await loadedEngine();
+  lastSource = source;
   hasResult = false;
-  engine.begin(options);
-  return engine;
-}
-
-function finishClassifying(engine) {
+  engine.begin(source.name, policy ?? null);
+  await feedFile(engine, source.blob, (loaded) => postProgress(id, loaded, source.blob.size));
   const summary = engine.finish();
   hasResult = true;
-  return { result: summary, transfer: [] };
+  return summary;
 }
 
 /**
@@ -126,17 +153,23 @@ function bytesReply(bytes) {
   return { result: { bytes: owned }, transfer: [owned.buffer] };
 }
 
-/** A page of columns; its typed arrays are moved (not copied) to the page. */
+/**
+ * A page of columns; its typed arrays are moved (not copied) to the page. A column may also
+ * be a list of typed arrays (the label indexes, one array per dimension).
+ */
 function columnsReply(page) {
   const result = {};
   const transfer = [];
+  const own = (column) => {
+    if (!ArrayBuffer.isView(column)) return column;
+    const owned = ownBuffer(column);
+    transfer.push(owned.buffer);
+    return owned;
+  };
   for (const [key, column] of Object.entries(page)) {
-    if (ArrayBuffer.isView(column)) {
-      result[key] = ownBuffer(column);
-      transfer.push(result[key].buffer);
-    } else {
-      result[key] = column;
-    }
+    result[key] = Array.isArray(column) && column.some((item) => ArrayBuffer.isView(item))
+      ? column.map(own)
+      : own(column);
   }
   return { result, transfer };
 }

@@ -18,7 +18,7 @@ import { cliPath, fixturesDir, repoRoot, sharedDataDir, sharedDataFile } from '.
 import { writeBigOrdersCsv } from './big-orders.mjs';
 import { launchBrowser } from './browser.mjs';
 import {
-  download, openPage, readCustomerColumn, readFacts, readSegmentTable, waitForState, waitUntilSettled,
+  download, openPage, readCustomerColumn, readFacts, readSegmentTable, waitForPolicySettled, waitForState, waitUntilSettled,
 } from './page-driver.mjs';
 
 const ONLINE_RETAIL = 'online-retail-uci/online_retail.csv';
@@ -154,23 +154,30 @@ test('a file can be chosen from the keyboard alone', async () => {
   assert.equal((await waitUntilSettled(page)).state, 'done');
 });
 
-test('changing the bins and the analysis date re-runs the current file', { skip: noCli }, async () => {
+test('changing the bins and the analysis date in the policy re-runs the current file', { skip: noCli }, async () => {
   const file = path.join(fixturesDir, 'tiny_orders.csv');
   await openPage(page, server.url);
   await page.setInputFiles('#file-input', file);
   assert.equal((await waitUntilSettled(page)).state, 'done');
 
+  // Bins re-score the customers already read.
   await page.selectOption('#bins', '3');
-  assert.equal((await waitUntilSettled(page)).state, 'done');
+  let settled = await waitForPolicySettled(page);
+  assert.equal(settled.status, 'applied', settled.problem);
   const threeBins = classifyWithCli(file, ['--bins', '3']);
   assert.deepEqual(await readSegmentTable(page), segmentNumbers(threeBins.summary));
   assert.equal(await page.locator('#breakpoints-table thead th').count(), 1 + 2); // label + 2 cuts
 
+  // An analysis date makes the worker read the file again (later rows are skipped).
   await page.fill('#analysis-date', '2024-06-30');
-  assert.equal((await waitUntilSettled(page)).state, 'done');
+  settled = await waitForPolicySettled(page);
+  assert.equal(settled.status, 'applied', settled.problem);
+  assert.equal(settled.state, 'done');
   const asOf = classifyWithCli(file, ['--bins', '3', '--as-of', '2024-06-30']);
   assert.deepEqual(await readSegmentTable(page), segmentNumbers(asOf.summary));
   assert.equal((await readFacts(page))['analysis-date'], '2024-06-30');
+  const customers = await download(page, '#download-customers');
+  assert.ok(customers.bytes.equals(asOf.customersCsv), 'after the re-read, the customers CSV differs from the CLI’s');
 });
 
 test('the sample data gives results, a sortable paged customer table and explanations', async () => {

@@ -1,4 +1,6 @@
-// The classified customers, 50 at a time, sortable by any column; choosing one explains it.
+// The classified customers, 50 at a time, sortable; choosing one explains it. Besides the RFM
+// numbers there is a column for the customer's name (when the file has names), its tier, and
+// its label in each dimension of the policy, so the columns follow the result on screen.
 
 import { formatInteger, formatMoney } from './format.js';
 import { PagedTableView } from './paged-table-view.js';
@@ -7,9 +9,10 @@ import { strings } from './strings.js';
 const PAGE_SIZE = 50;
 
 const column = (key, extra = {}) => ({ key, label: strings.customerColumns[key], title: strings.columnTitles[key], ...extra });
-const COLUMNS = [
-  column('customer_id', { sortKey: 'customer_id' }),
-  column('segment', { sortKey: 'segment' }),
+const ID_COLUMN = column('customer_id', { sortKey: 'customer_id' });
+const NAME_COLUMN = column('customer_name', { className: 'name-cell', clipped: true });
+const SEGMENT_COLUMN = column('segment', { sortKey: 'segment' });
+const RFM_COLUMNS = [
   column('r_score', { sortKey: 'r_score', descendingFirst: true, className: 'number' }),
   column('f_score', { sortKey: 'f_score', descendingFirst: true, className: 'number' }),
   column('m_score', { sortKey: 'm_score', descendingFirst: true, className: 'number' }),
@@ -26,10 +29,14 @@ const COLUMNS = [
  * @param {(offset: number, count: number, sortKey: string, descending: boolean) => Promise<object>} how.fetchPage
  * @param {(index: number) => void} how.onChooseCustomer gets the customer's engine index
  * @param {(error: Error) => void} how.onError
+ * @returns {{reset: (summary: object) => Promise<void>, refresh: (summary: object) => Promise<void>}}
+ *   `reset` for a new result (first page, default order), `refresh` for the same customers
+ *   classified anew (same page, same order)
  */
 export function createCustomerTable(root, { fetchPage, onChooseCustomer, onError }) {
-  return new PagedTableView(root, {
-    columns: COLUMNS,
+  let summary = null;
+  const table = new PagedTableView(root, {
+    columns: (page) => columnsFor(summary, page),
     pageSize: PAGE_SIZE,
     initialSort: { key: 'monetary', descending: true }, // the most valuable customers first
     fetchPage: (offset, count, sort) => fetchPage(offset, count, sort.key, sort.descending),
@@ -37,4 +44,33 @@ export function createCustomerTable(root, { fetchPage, onChooseCustomer, onError
     onChooseRow: (page, i) => onChooseCustomer(page.index[i]),
     onError,
   });
+  return {
+    reset(next) { summary = next; return table.reset(); },
+    refresh(next) { summary = next; return table.refresh(); },
+  };
+}
+
+function columnsFor(summary, page) {
+  const dimensions = summary?.dimensions ?? [];
+  const tiers = summary?.tiers ?? [];
+  // A name column only when the file has names: most order exports have none.
+  const hasNames = Array.isArray(page.customer_name) && page.customer_name.some((name) => name);
+  const tierColumn = tiers.length === 0 ? null : column('tier', {
+    sortKey: 'tier',
+    className: 'label-cell',
+    value: (p, i) => tiers[p.tier[i]]?.name ?? '',
+  });
+  const labelColumns = dimensions.map((dimension, d) => ({
+    key: `label-${dimension.id}`,
+    label: dimension.name,
+    title: strings.labelColumnTitle(dimension.name),
+    className: 'label-cell',
+    // The engine sorts by segment, which is this dimension's label.
+    sortKey: dimension.type === 'rfm_segments' ? 'segment' : undefined,
+    value: (p, i) => dimension.labels[p.labels?.[d]?.[i]]?.label ?? '',
+  }));
+  // The segment column stands in for an rfm_segments dimension when the policy has none.
+  const segmentColumn = dimensions.some((dimension) => dimension.type === 'rfm_segments') ? null : SEGMENT_COLUMN;
+  return [ID_COLUMN, hasNames ? NAME_COLUMN : null, tierColumn, ...labelColumns, segmentColumn, ...RFM_COLUMNS]
+    .filter(Boolean);
 }

@@ -13,6 +13,7 @@ export function renderFacts(container, summary) {
   const labels = strings.facts;
   const facts = [
     ['file', labels.file, input.file_name, input.file_name],
+    summary.policy ? ['policy', labels.policy, summary.policy.name || strings.policy.unnamed, summary.policy.name ?? ''] : null,
     ['rows-total', labels.rowsTotal, formatInteger(rows.total), rows.total],
     ['rows-used', labels.rowsUsed, formatInteger(rows.used), rows.used],
     ['rows-skipped', labels.rowsSkipped, formatInteger(rows.skipped), rows.skipped],
@@ -23,7 +24,7 @@ export function renderFacts(container, summary) {
     ['delimiter', labels.delimiter, describeDelimiter(input.delimiter, input.delimiter_name), input.delimiter],
     ['amount', labels.amount, strings.amountSources[input.amount_source] ?? input.amount_source, input.amount_source],
   ];
-  container.replaceChildren(...facts.map(([key, label, text, value]) =>
+  container.replaceChildren(...facts.filter(Boolean).map(([key, label, text, value]) =>
     el('div', { class: 'fact', 'data-testid': `fact-${key}`, dataset: { value } },
       el('dt', { text: label }),
       el('dd', { text }))));

@@ -16,6 +16,8 @@ import { strings } from './strings.js';
  * @property {(value: any) => string} [format]
  * @property {string} [className] `number`, `mono` …
  * @property {boolean} [clipped] drawn on one line and cut; the full text shows on hover
+ * @property {(page: object, i: number) => any} [value] the cell's value when it is not simply
+ *   `page[key][i]` (e.g. a label looked up by its index)
  */
 
 export class PagedTableView {
@@ -34,7 +36,8 @@ export class PagedTableView {
   /**
    * @param {HTMLElement} root an empty element to build into
    * @param {object} options
-   * @param {Column[]} options.columns
+   * @param {Column[]|((page: object) => Column[])} options.columns a function when the
+   *   columns depend on the result (one per dimension of the policy, say)
    * @param {number} options.pageSize
    * @param {(offset: number, count: number, sort: {key: string, descending: boolean}|null) => Promise<object>} options.fetchPage
    * @param {{key: string, descending: boolean}} [options.initialSort]
@@ -61,6 +64,14 @@ export class PagedTableView {
     this.#offset = 0;
     this.#sort = this.#options.initialSort ?? null;
     this.#selectedKey = null;
+    return this.#load();
+  }
+
+  /**
+   * Shows the same page, in the same order, again: for the same rows classified anew. The
+   * chosen row stays chosen.
+   */
+  refresh() {
     return this.#load();
   }
 
@@ -93,14 +104,20 @@ export class PagedTableView {
     }
   }
 
+  #columns(page) {
+    const { columns } = this.#options;
+    return typeof columns === 'function' ? columns(page) : columns;
+  }
+
   #render(page) {
-    const { columns, rowKey, onChooseRow, pageSize } = this.#options;
+    const { rowKey, onChooseRow, pageSize } = this.#options;
+    const columns = this.#columns(page);
     const count = pageRowCount(page, columns);
-    const rows = Array.from({ length: count }, (_, i) => this.#renderRow(page, i));
+    const rows = Array.from({ length: count }, (_, i) => this.#renderRow(page, i, columns));
     // A sort button is rebuilt with its heading; keep keyboard focus on it across the rebuild.
     const focusedSortKey = this.#table.contains(document.activeElement)
       ? document.activeElement.closest('th')?.dataset.sortKey : undefined;
-    this.#table.replaceChildren(this.#renderHead(), el('tbody', {}, ...rows));
+    this.#table.replaceChildren(this.#renderHead(columns), el('tbody', {}, ...rows));
     if (focusedSortKey) this.#table.querySelector(`th[data-sort-key="${focusedSortKey}"] button`)?.focus();
     this.#table.classList.toggle('choosable', Boolean(onChooseRow && rowKey));
 
@@ -115,8 +132,8 @@ export class PagedTableView {
     this.#next.setAttribute('aria-disabled', String(this.#offset + pageSize >= page.total));
   }
 
-  #renderHead() {
-    return el('thead', {}, el('tr', {}, ...this.#options.columns.map((column) => {
+  #renderHead(columns) {
+    return el('thead', {}, el('tr', {}, ...columns.map((column) => {
       const className = column.className ?? '';
       if (!column.sortKey) return el('th', { scope: 'col', class: className, title: column.title, text: column.label });
       const active = this.#sort?.key === column.sortKey;
@@ -129,8 +146,8 @@ export class PagedTableView {
     })));
   }
 
-  #renderRow(page, i) {
-    const { columns, rowKey, onChooseRow } = this.#options;
+  #renderRow(page, i, columns) {
+    const { rowKey, onChooseRow } = this.#options;
     const key = rowKey ? String(page[rowKey][i]) : undefined;
     const choose = onChooseRow && rowKey ? () => {
       this.#selectedKey = key;
@@ -139,7 +156,7 @@ export class PagedTableView {
     } : null;
 
     const cells = columns.map((column, c) => {
-      const value = page[column.key][i];
+      const value = column.value ? column.value(page, i) : page[column.key][i];
       const text = column.format ? column.format(value) : String(value);
       // The first cell of a choosable row is a button, so rows can be chosen from the keyboard.
       const content = choose && c === 0 ? el('button', { type: 'button', class: 'link-button', on: { click: choose } }, text) : text;
