@@ -75,6 +75,8 @@ Options:
   --policy FILE            the classification policy: dimensions, tiers, strategies
   --preset ID              a built-in policy instead (default: rfm_segments); the flags
                            below change either
+  --encoding NAME          utf-8, gb18030 (also gbk), utf-16le or utf-16be
+                           (default: detected from the first 64 KiB)
   --bins N                 RFM bins per metric, 2..9 (default 5)
   --as-of YYYY-MM-DD       analysis date (default: the day after the latest order);
                            orders after it are skipped
@@ -159,6 +161,11 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
                            " to " + std::to_string(kMaxBins));
       }
       options.bins = static_cast<int>(bins);
+    } else if (flag == "--encoding") {
+      const auto text = value();
+      const auto encoding = text ? parse_text_encoding(*text) : std::nullopt;
+      if (!encoding) return usage_error("--encoding: expected utf-8, gb18030, gbk, utf-16le or utf-16be");
+      options.encoding = encoding;
     } else if (flag == "--as-of") {
       const auto text = value();
       const auto day = text ? parse_iso_date(*text) : std::nullopt;

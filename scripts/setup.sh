@@ -10,6 +10,7 @@ declare -A wanted=(
   [cmake]=/usr/bin/cmake
   [g++]=/usr/bin/g++
   [make]=/usr/bin/make
+  [python3]=/usr/bin/python3  # generates the GB18030 tables at build time
   [emscripten]=/usr/bin/emcc
   [nlohmann-json3-dev]=/usr/include/nlohmann/json.hpp
   [libgtest-dev]=/usr/include/gtest/gtest.h

@@ -67,10 +67,20 @@ Status read_policy(const std::string& policy_json, ClassifyOptions& options) {
   return parse_policy_json(policy_json, options);
 }
 
-std::string begin_ingest(const std::string& file_name, const std::string& policy_json) {
+std::string begin_ingest(const std::string& file_name, const std::string& policy_json,
+                         const std::string& encoding) {
   return guarded([&] {
     ClassifyOptions options;
     options.file_name = file_name;
+    if (!encoding.empty()) {
+      options.encoding = parse_text_encoding(encoding);
+      if (!options.encoding) {
+        session().reset();
+        return status_json(Status::error(ErrorCode::kInvalidOptions,
+                                         "encoding: expected utf-8, gb18030, utf-16le or utf-16be, got \"" +
+                                             encoding + "\""));
+      }
+    }
     if (Status status = read_policy(policy_json, options); !status.ok()) {
       session().reset();  // no half-configured run may go on with default options
       return status_json(status);

@@ -12,7 +12,7 @@ import { WorkerClient } from './worker-client.js';
 import { renderBreakpoints } from './views/breakpoints-view.js';
 import { createCustomerTable } from './views/customer-table-view.js';
 import { renderDimensionLabels, warningList } from './views/dimension-labels-view.js';
-import { byId } from './views/dom.js';
+import { byId, el } from './views/dom.js';
 import { renderExplanation, renderExplanationHint } from './views/explanation-view.js';
 import { renderFacts } from './views/facts-view.js';
 import { bindFileDrop } from './views/file-drop-view.js';
@@ -38,6 +38,7 @@ const ui = {
   fileInput: byId('file-input'),
   dropZone: byId('drop-zone'),
   sampleButton: byId('sample-button'),
+  encodingSelect: byId('encoding-select'),
   downloadSample: byId('download-sample'),
   cancelButton: byId('cancel-button'),
   notice: byId('notice'),
@@ -107,7 +108,8 @@ async function classify(input) {
   };
   try {
     const result = input.file
-      ? await client.request(Request.CLASSIFY_FILE, { file: input.file, policy: runPolicy }, { onProgress })
+      ? await client.request(Request.CLASSIFY_FILE,
+        { file: input.file, policy: runPolicy, encoding: ui.encodingSelect.value }, { onProgress })
       : await client.request(Request.CLASSIFY_SAMPLE, { policy: runPolicy }, { onProgress });
     if (thisRun !== run) return;
     await showResults(result);
@@ -423,6 +425,14 @@ function hideMessages() {
 
 bindFileDrop({ input: ui.fileInput, dropZone: ui.dropZone, onFile: (file) => classify({ file }) });
 ui.sampleButton.addEventListener('click', () => classify({ sample: true }));
+
+// The encoding choice: empty detects it. A file on screen is read again in the chosen one.
+ui.encodingSelect.replaceChildren(
+  el('option', { value: '', text: strings.encoding.auto }),
+  ...Object.entries(strings.encodingNames).map(([value, text]) => el('option', { value, text })));
+ui.encodingSelect.addEventListener('change', () => {
+  if (currentInput?.file) classify(currentInput);
+});
 ui.downloadSample.addEventListener('click', () =>
   download(ui.downloadSample, Request.SAMPLE_CSV, SAMPLE_FILE_NAME));
 

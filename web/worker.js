@@ -38,8 +38,8 @@ async function serve(request) {
 }
 
 const handlers = {
-  async [Request.CLASSIFY_FILE]({ id, file, policy }) {
-    return { result: await classifySource(id, { blob: file, name: file.name }, policy), transfer: [] };
+  async [Request.CLASSIFY_FILE]({ id, file, policy, encoding = '' }) {
+    return { result: await classifySource(id, { blob: file, name: file.name, encoding }, policy), transfer: [] };
   },
 
   async [Request.CLASSIFY_SAMPLE]({ id, policy }) {
@@ -120,7 +120,7 @@ async function classifySource(id, source, policy) {
   const engine = await loadedEngine();
   lastSource = source;
   hasResult = false;
-  engine.begin(source.name, policy ?? null);
+  engine.begin(source.name, policy ?? null, source.encoding ?? '');
   await feedFile(engine, source.blob, (loaded) => postProgress(id, loaded, source.blob.size));
   const summary = engine.finish();
   hasResult = true;

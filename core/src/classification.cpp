@@ -84,7 +84,21 @@ void warn_unknown_labels(Classification& result) {
   }
 }
 
+void warn_about_the_input(Classification& result) {
+  const InputDescription& input = result.ingest.input;
+  if (input.encoding_source == "assumed") {
+    result.warnings.push_back("the file is neither valid UTF-8 nor valid GB18030; it was read as "
+                              "UTF-8 and some characters may show wrongly: choose its encoding");
+  }
+  if (input.replaced_characters > 0) {
+    result.warnings.push_back(std::to_string(input.replaced_characters) + " bytes are not valid " +
+                              text_encoding_key(input.encoding) +
+                              " and show as \uFFFD; is the file in another encoding?");
+  }
+}
+
 void label_customers(Classification& result) {
+  warn_about_the_input(result);
   for (std::size_t d = 0; d < result.options.dimensions.size(); ++d) {
     if (!result.options.dimensions[d].enabled) continue;
     result.dimensions.push_back(classify_dimension(result, d));

@@ -10,7 +10,9 @@
 namespace tierlens {
 namespace {
 
-constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+/// How much of the file decides its encoding: enough rows that a GBK file's first Chinese
+/// name is in it, small enough to hold while waiting.
+constexpr std::size_t kEncodingSniffBytes = 64 * 1024;
 
 bool is_blank(const CsvRecord& record) {
   return std::all_of(record.fields.begin(), record.fields.end(),
@@ -31,27 +33,27 @@ Status OrderIngest::feed(std::string_view chunk) {
     return Status::error(ErrorCode::kInvalidState, "feed() after finish()");
   }
   result_.input.bytes += chunk.size();
-  if (phase_ == Phase::kReadingHeader) {
-    // Hold bytes until the header record is complete: the delimiter is decided from it.
-    head_.append(chunk);
-    if (head_.size() < kUtf8Bom.size() && kUtf8Bom.substr(0, head_.size()) == head_) {
-      return Status();  // could still be a BOM
-    }
-    const std::size_t bom = head_.compare(0, kUtf8Bom.size(), kUtf8Bom) == 0 ? kUtf8Bom.size() : 0;
-    const std::string_view body = std::string_view(head_).substr(bom);
-    if (find_record_end(body) == body.size()) return Status();
-    start_rows(head_);
-    head_.clear();
-    head_.shrink_to_fit();
+  if (phase_ == Phase::kDetectingEncoding) {
+    raw_head_.append(chunk);
+    if (raw_head_.size() < kEncodingSniffBytes && !options_.encoding) return Status();
+    decide_encoding(/*whole_file=*/false);
     return failure_;
   }
-  splitter_->feed(chunk, *this);
+  feed_decoded(chunk);
   return failure_;
 }
 
 Status OrderIngest::finish() {
   if (!failure_.ok()) return failure_;
   if (phase_ == Phase::kFinished) return Status();
+  if (phase_ == Phase::kDetectingEncoding) decide_encoding(/*whole_file=*/true);
+  if (!failure_.ok()) return failure_;
+  if (transcoder_) {
+    decoded_.clear();
+    transcoder_->finish(decoded_);
+    feed_text(decoded_);
+    result_.input.replaced_characters = transcoder_->replaced();
+  }
   if (phase_ == Phase::kReadingHeader) start_rows(head_);
   splitter_->finish(*this);
   if (failure_.ok() && result_.input.header.empty()) {
@@ -63,11 +65,60 @@ Status OrderIngest::finish() {
   return failure_;
 }
 
-void OrderIngest::start_rows(std::string_view head) {
-  if (head.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
-    result_.input.utf8_bom = true;
-    head.remove_prefix(kUtf8Bom.size());
+void OrderIngest::decide_encoding(bool whole_file) {
+  InputDescription& input = result_.input;
+  const EncodingGuess guess = guess_text_encoding(raw_head_, whole_file);
+  if (!options_.encoding && looks_binary(raw_head_)) {
+    const bool zip = raw_head_.compare(0, 4, "PK\x03\x04") == 0;
+    failure_ = Status::error(
+        ErrorCode::kNotText,
+        options_.file_name + (zip ? ": this is a zip archive, such as an Excel workbook (.xlsx), not a "
+                                    "text file; save the sheet as CSV and load that"
+                                  : ": this is not a text file (it holds NUL bytes); expected CSV or "
+                                    "TSV text with a header row"));
+    return;
   }
+  if (options_.encoding) {
+    input.encoding = *options_.encoding;
+    input.encoding_source = "given";
+  } else {
+    input.encoding = guess.encoding;
+    input.encoding_source = guess.basis == EncodingGuess::Basis::kByteOrderMark ? "byte order mark"
+                            : guess.basis == EncodingGuess::Basis::kNeither     ? "assumed"
+                                                                                : "detected";
+  }
+  // A byte order mark is skipped when it belongs to the encoding read.
+  const std::size_t bom = guess.bom_bytes > 0 && guess.encoding == input.encoding ? guess.bom_bytes : 0;
+  input.utf8_bom = bom > 0 && input.encoding == TextEncoding::kUtf8;
+  if (input.encoding != TextEncoding::kUtf8) transcoder_.emplace(input.encoding);
+  phase_ = Phase::kReadingHeader;
+  const std::string head = std::move(raw_head_);
+  raw_head_ = std::string();
+  feed_decoded(std::string_view(head).substr(std::min(bom, head.size())));
+}
+
+void OrderIngest::feed_decoded(std::string_view bytes) {
+  if (!transcoder_) return feed_text(bytes);
+  decoded_.clear();
+  transcoder_->convert(bytes, decoded_);
+  feed_text(decoded_);
+}
+
+void OrderIngest::feed_text(std::string_view text) {
+  if (!failure_.ok()) return;
+  if (phase_ == Phase::kReadingHeader) {
+    // Hold text until the header record is complete: the delimiter is decided from it.
+    head_.append(text);
+    if (find_record_end(head_) == head_.size()) return;
+    start_rows(head_);
+    head_.clear();
+    head_.shrink_to_fit();
+    return;
+  }
+  splitter_->feed(text, *this);
+}
+
+void OrderIngest::start_rows(std::string_view head) {
   const char delimiter = detect_delimiter(head.substr(0, find_record_end(head)));
   result_.input.delimiter = delimiter;
   splitter_.emplace(delimiter);

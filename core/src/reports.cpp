@@ -27,6 +27,9 @@ ordered_json input_json(const InputDescription& input) {
   return {
       {"file_name", input.file_name},
       {"bytes", input.bytes},
+      {"encoding", text_encoding_key(input.encoding)},
+      {"encoding_source", input.encoding_source},
+      {"replaced_characters", input.replaced_characters},
       {"delimiter", std::string(1, input.delimiter)},
       {"delimiter_name", delimiter_name(input.delimiter)},
       {"utf8_bom", input.utf8_bom},

@@ -47,6 +47,7 @@ Status ClassificationSession::begin(ClassifyOptions options) {
   ingest_options.file_name = options_.file_name;
   ingest_options.columns = options_.columns;
   ingest_options.analysis_date = options_.analysis_date;
+  ingest_options.encoding = options_.encoding;
   ingest_options.attributes = wanted_attributes(options_);
   ingest_.emplace(std::move(ingest_options));
   return Status();
@@ -81,6 +82,7 @@ Status ClassificationSession::reclassify(ClassifyOptions options, bool& reclassi
     if (!read || (header && *header != read->header)) return Status();
   }
   options.file_name = read_with.file_name;
+  options.encoding = read_with.encoding;
   IngestResult ingest = std::move(result_->ingest);
   result_ = classify(std::move(ingest), options);
   options_ = std::move(options);

@@ -10,6 +10,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kMissingColumn: return "missing_column";
     case ErrorCode::kInvalidState: return "invalid_state";
     case ErrorCode::kIoError: return "io_error";
+    case ErrorCode::kNotText: return "not_text";
   }
   return "unknown";
 }

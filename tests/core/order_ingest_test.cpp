@@ -125,8 +125,15 @@ TEST(OrderIngest, EmptyFileAndMissingColumnsAreErrorsNotEmptyResults) {
   IngestOptions options;
   options.file_name = "people.csv";
   OrderIngest wrong(options);
-  EXPECT_EQ(wrong.feed("name,age\nAda,36\n").code(), ErrorCode::kMissingColumn);
+  // The first 64 KiB are held until the encoding is decided, so a small file's header is
+  // judged when the file ends; a big file's as soon as that much has arrived.
+  EXPECT_TRUE(wrong.feed("name,age\nAda,36\n").ok());
   EXPECT_EQ(wrong.finish().code(), ErrorCode::kMissingColumn);
+  EXPECT_EQ(wrong.feed("more").code(), ErrorCode::kMissingColumn);
+
+  OrderIngest big(options);
+  const std::string rows = "name,age\n" + std::string(70'000, 'x') + "\n";
+  EXPECT_EQ(big.feed(rows).code(), ErrorCode::kMissingColumn);
 }
 
 TEST(OrderIngest, HeaderOnlyGivesNoCustomersAndNoError) {

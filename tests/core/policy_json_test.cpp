@@ -146,12 +146,14 @@ TEST(PolicyJson, NamesThePathOfEveryMistake) {
 TEST(PolicyJson, ARefusedPolicyLeavesTheOptionsAsTheyWere) {
   ClassifyOptions options;
   options.file_name = "kept.csv";
+  options.encoding = TextEncoding::kGb18030;
   options.bins = 3;
   ASSERT_FALSE(parse_policy_json(policy(R"("name": "half", "rfm": {"bins": 4}, "tiers": 7)"), options).ok());
   EXPECT_EQ(options.bins, 3);
   EXPECT_EQ(options.name, "");
   ASSERT_TRUE(parse_policy_json(policy(R"("name": "whole")"), options).ok());
-  EXPECT_EQ(options.file_name, "kept.csv");  // not part of the policy
+  EXPECT_EQ(options.file_name, "kept.csv");  // these describe the file, not the policy
+  EXPECT_EQ(options.encoding, TextEncoding::kGb18030);
   EXPECT_EQ(options.bins, 5);                // a policy is whole: unset means the default
 }
 

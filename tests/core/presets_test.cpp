@@ -108,13 +108,17 @@ void expect_abc_cuts(const Classification& result, const std::string& id) {
     const std::string what = spec->labels[k] + " (cumulative " + std::to_string(cumulative) + " %)";
     EXPECT_GE(static_cast<long double>(held) * 100, static_cast<long double>(cumulative) * whole) << what;
     if (!lowest) continue;  // an empty class: a tie group took all of its share
-    if (by_revenue) EXPECT_GT(*lowest, 0) << what << ": only customers with positive revenue";
+    if (by_revenue) {
+      EXPECT_GT(*lowest, 0) << what << ": only customers with positive revenue";
+    }
     Micros above = 0;
     for (std::size_t i = 0; i < n; ++i) {
       if (monetary[i] > *lowest) above += weight(i);
     }
     EXPECT_LT(static_cast<long double>(above) * 100, static_cast<long double>(cumulative) * whole) << what;
-    if (highest_after) EXPECT_GT(*lowest, *highest_after) << what;
+    if (highest_after) {
+      EXPECT_GT(*lowest, *highest_after) << what;
+    }
   }
 }
 

@@ -64,6 +64,7 @@ const expectedFacts = (summary) => ({
   'rows-skipped': String(summary.rows.skipped),
   customers: String(summary.customers),
   'analysis-date': summary.analysis_date,
+  encoding: summary.input.encoding,
 });
 
 /** Uploads `file` through #file-input, and checks the page against the CLI's output. */
@@ -140,6 +141,28 @@ test('a file the core refuses shows the core\'s message, and the page stays usab
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('a GBK file is detected and shown; choosing another encoding reads it again', { skip: noCli }, async () => {
+  const file = path.join(fixturesDir, 'chinese_orders_gbk.tsv');
+  await openPage(page, server.url);
+  await page.setInputFiles('#file-input', file);
+  assert.equal((await waitUntilSettled(page)).state, 'done');
+  assert.equal((await readFacts(page)).encoding, 'gb18030');
+  assert.match(await page.textContent('[data-testid="fact-encoding"]'), /GB18030 \/ GBK \(detected\)/);
+  assert.ok((await readCustomerColumn(page, 'customer_name')).includes('上海华盛机械有限公司'));
+
+  // Read as UTF-8, the Chinese headers are not found: the core's message, naming the file.
+  await page.selectOption('#encoding-select', 'utf-8');
+  const wrong = await waitUntilSettled(page);
+  assert.equal(wrong.state, 'error');
+  assert.match(wrong.error, /chinese_orders_gbk\.tsv: no customer id column found/);
+
+  // Back to detection: the same bytes as the CLI writes.
+  await page.selectOption('#encoding-select', '');
+  assert.equal((await waitUntilSettled(page)).state, 'done');
+  const customers = await download(page, '#download-customers');
+  assert.ok(customers.bytes.equals(classifyWithCli(file).customersCsv));
 });
 
 test('a file can be chosen from the keyboard alone', async () => {

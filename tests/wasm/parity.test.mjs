@@ -179,8 +179,17 @@ describe('the engine API', () => {
     });
     // Refused options start nothing: feeding now is an error, not a run with defaults.
     assert.throws(() => engine.feed(new Uint8Array([65])), { code: 'invalid_state' });
+    assert.throws(() => engine.begin('orders.csv', null, 'latin1'), {
+      code: 'invalid_options', message: 'encoding: expected utf-8, gb18030, utf-16le or utf-16be, got "latin1"',
+    });
+    // The encoding the user names wins over detection, and is reported as given.
+    engine.begin('gbk.tsv', null, 'gbk');
+    engine.feed(readFileSync(join(fixturesDir, 'chinese_orders_gbk.tsv')));
+    const given = engine.finish();
+    assert.deepEqual([given.input.encoding, given.input.encoding_source], ['gb18030', 'given']);
     engine.begin('people.csv');
-    assert.throws(() => engine.feed(new TextEncoder().encode('name,age\nAda,36\n')), {
+    engine.feed(new TextEncoder().encode('name,age\nAda,36\n'));  // judged once 64 KiB or the end arrive
+    assert.throws(() => engine.finish(), {
       code: 'missing_column',
       message: 'people.csv: no customer id column found in the header row (columns: "name", "age"); '
         + 'set the customer_id column (CLI: --customer-id)',

@@ -75,9 +75,10 @@ export class TierLensEngine {
    * Starts reading a new orders file; forgets any earlier result.
    * @param {string} fileName shown in messages and the summary
    * @param {object|string|null} policy see core/POLICY.md; null runs the `rfm_segments` preset
+   * @param {string} [encoding] utf-8 | gb18030 | utf-16le | utf-16be; '' detects it
    */
-  begin(fileName, policy = null) {
-    unwrap(this.module.beginIngest(fileName, policy === null ? '' : policyText(policy)));
+  begin(fileName, policy = null, encoding = '') {
+    unwrap(this.module.beginIngest(fileName, policy === null ? '' : policyText(policy), encoding));
   }
 
   /** Feeds the next chunk of the file's bytes; chunks may cut records anywhere. */

@@ -22,6 +22,9 @@ export function renderFacts(container, summary) {
     ['analysis-date', labels.analysisDate,
       `${summary.analysis_date} ${strings.analysisDateSource(summary.analysis_date_source)}`, summary.analysis_date],
     ['delimiter', labels.delimiter, describeDelimiter(input.delimiter, input.delimiter_name), input.delimiter],
+    ['encoding', labels.encoding,
+      `${strings.encodingNames[input.encoding] ?? input.encoding} ${strings.encodingSource(input.encoding_source)}`,
+      input.encoding],
     ['amount', labels.amount, strings.amountSources[input.amount_source] ?? input.amount_source, input.amount_source],
   ];
   container.replaceChildren(...facts.filter(Boolean).map(([key, label, text, value]) =>

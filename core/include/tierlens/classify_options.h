@@ -14,6 +14,7 @@
 #include "tierlens/policy.h"
 #include "tierlens/rfm_scoring.h"
 #include "tierlens/status.h"
+#include "tierlens/text_encoding.h"
 
 namespace tierlens {
 
@@ -24,6 +25,8 @@ struct ClassifyOptions {
   /// Shown in messages and the summary; the page passes the uploaded file's name. Not part
   /// of the policy.
   std::string file_name = "orders.csv";
+  /// The file's encoding when the user says it; detected otherwise. Not part of the policy.
+  std::optional<TextEncoding> encoding;
   /// The policy's name, shown in the page and reports.
   std::string name;
   /// RFM bins per metric (the product offers 3–5; 2..9 are accepted).

@@ -17,6 +17,7 @@
 #include "tierlens/money.h"
 #include "tierlens/skipped_rows.h"
 #include "tierlens/status.h"
+#include "tierlens/text_encoding.h"
 
 namespace tierlens {
 
@@ -64,6 +65,11 @@ struct CustomerTable {
 struct InputDescription {
   std::string file_name;
   std::uint64_t bytes = 0;
+  TextEncoding encoding = TextEncoding::kUtf8;
+  /// "given", "byte order mark", "detected" (the bytes are valid in it), or "assumed" (valid
+  /// in no encoding TierLens knows: read as UTF-8).
+  std::string encoding_source = "detected";
+  std::uint64_t replaced_characters = 0;  ///< bytes not valid in the encoding, shown as U+FFFD
   char delimiter = ',';
   bool utf8_bom = false;
   std::vector<std::string> header;
@@ -83,6 +89,8 @@ struct IngestOptions {
   ColumnOverrides columns;
   /// When set, rows dated after it are skipped: the data as it stood on that day.
   std::optional<DayNumber> analysis_date;
+  /// The file's encoding when the user knows it; otherwise detected from the first bytes.
+  std::optional<TextEncoding> encoding;
   /// Attribute fields to keep per customer, each with the header the user named for it (an
   /// error when absent from the file) or none (guessed; no column is not an error).
   std::vector<std::pair<std::string, std::optional<std::string>>> attributes;
@@ -103,6 +111,9 @@ class OrderIngest : private RecordSink {
   IngestResult take_result() { return std::move(result_); }
 
  private:
+  void decide_encoding(bool whole_file);
+  void feed_decoded(std::string_view bytes);
+  void feed_text(std::string_view text);
   void on_record(const CsvRecord& record) override;
   void start_rows(std::string_view head);
   void read_header(const CsvRecord& record);
@@ -115,12 +126,15 @@ class OrderIngest : private RecordSink {
   void add_to_customer(std::string_view customer_id, std::string_view order_id, DayNumber day,
                        Micros amount, const CsvRecord& record);
 
-  enum class Phase { kReadingHeader, kReadingRows, kFinished };
+  enum class Phase { kDetectingEncoding, kReadingHeader, kReadingRows, kFinished };
 
   IngestOptions options_;
   IngestResult result_;
-  Phase phase_ = Phase::kReadingHeader;
+  Phase phase_ = Phase::kDetectingEncoding;
   Status failure_;
+  std::string raw_head_;  ///< the first bytes, held until the encoding is decided
+  std::optional<Utf8Transcoder> transcoder_;  ///< none for UTF-8, which is read as it is
+  std::string decoded_;   ///< scratch: one chunk converted to UTF-8
   std::string head_;  ///< bytes received before the header record was complete
   std::optional<CsvSplitter> splitter_;
   std::unordered_map<std::string, std::uint32_t> customer_index_;

@@ -15,6 +15,7 @@ enum class ErrorCode {
   kMissingColumn,    ///< a required column role could not be found or was named wrongly
   kInvalidState,     ///< calls out of order (e.g. feed after finish)
   kIoError,          ///< a file could not be read or written (CLI only)
+  kNotText,          ///< the file is not text (a workbook, an archive, an image)
 };
 
 /// The machine-readable name of a code, e.g. "missing_column".
