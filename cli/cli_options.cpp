@@ -77,6 +77,8 @@ Options:
                            below change either
   --encoding NAME          utf-8, gb18030 (also gbk), utf-16le or utf-16be
                            (default: detected from the first 64 KiB)
+  --date-order ORDER       dmy or mdy: how 3/5/2024 reads (default: detected from the
+                           date column, e.g. 25/12/2024 means day first)
   --bins N                 RFM bins per metric, 2..9 (default 5)
   --as-of YYYY-MM-DD       analysis date (default: the day after the latest order);
                            orders after it are skipped
@@ -166,6 +168,11 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
       const auto encoding = text ? parse_text_encoding(*text) : std::nullopt;
       if (!encoding) return usage_error("--encoding: expected utf-8, gb18030, gbk, utf-16le or utf-16be");
       options.encoding = encoding;
+    } else if (flag == "--date-order") {
+      const auto text = value();
+      const auto order = text ? parse_date_order(*text) : std::nullopt;
+      if (!order) return usage_error("--date-order: expected dmy (day first) or mdy (month first)");
+      options.date_order = order;
     } else if (flag == "--as-of") {
       const auto text = value();
       const auto day = text ? parse_iso_date(*text) : std::nullopt;

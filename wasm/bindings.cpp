@@ -67,19 +67,40 @@ Status read_policy(const std::string& policy_json, ClassifyOptions& options) {
   return parse_policy_json(policy_json, options);
 }
 
+/// How to read the file, as the page says it: {"encoding": "gb18030", "date_order": "day_first"};
+/// a missing or empty value means "detect it".
+Status read_input_options(const std::string& input_json, ClassifyOptions& options) {
+  const auto input = nlohmann::json::parse(input_json.empty() ? "{}" : input_json, nullptr, false);
+  if (input.is_discarded() || !input.is_object()) {
+    return Status::error(ErrorCode::kInvalidOptions, "input options: expected a JSON object");
+  }
+  const std::string encoding = input.value("encoding", "");
+  if (!encoding.empty()) {
+    options.encoding = parse_text_encoding(encoding);
+    if (!options.encoding) {
+      return Status::error(ErrorCode::kInvalidOptions,
+                           "encoding: expected utf-8, gb18030, utf-16le or utf-16be, got \"" + encoding + "\"");
+    }
+  }
+  const std::string date_order = input.value("date_order", "");
+  if (!date_order.empty()) {
+    options.date_order = parse_date_order(date_order);
+    if (!options.date_order) {
+      return Status::error(ErrorCode::kInvalidOptions,
+                           "date_order: expected day_first or month_first, got \"" + date_order + "\"");
+    }
+  }
+  return Status();
+}
+
 std::string begin_ingest(const std::string& file_name, const std::string& policy_json,
-                         const std::string& encoding) {
+                         const std::string& input_json) {
   return guarded([&] {
     ClassifyOptions options;
     options.file_name = file_name;
-    if (!encoding.empty()) {
-      options.encoding = parse_text_encoding(encoding);
-      if (!options.encoding) {
-        session().reset();
-        return status_json(Status::error(ErrorCode::kInvalidOptions,
-                                         "encoding: expected utf-8, gb18030, utf-16le or utf-16be, got \"" +
-                                             encoding + "\""));
-      }
+    if (Status status = read_input_options(input_json, options); !status.ok()) {
+      session().reset();
+      return status_json(status);
     }
     if (Status status = read_policy(policy_json, options); !status.ok()) {
       session().reset();  // no half-configured run may go on with default options

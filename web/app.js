@@ -39,6 +39,7 @@ const ui = {
   dropZone: byId('drop-zone'),
   sampleButton: byId('sample-button'),
   encodingSelect: byId('encoding-select'),
+  dateOrderSelect: byId('date-order-select'),
   downloadSample: byId('download-sample'),
   cancelButton: byId('cancel-button'),
   notice: byId('notice'),
@@ -109,7 +110,8 @@ async function classify(input) {
   try {
     const result = input.file
       ? await client.request(Request.CLASSIFY_FILE,
-        { file: input.file, policy: runPolicy, encoding: ui.encodingSelect.value }, { onProgress })
+        { file: input.file, policy: runPolicy, encoding: ui.encodingSelect.value, dateOrder: ui.dateOrderSelect.value },
+        { onProgress })
       : await client.request(Request.CLASSIFY_SAMPLE, { policy: runPolicy }, { onProgress });
     if (thisRun !== run) return;
     await showResults(result);
@@ -430,9 +432,14 @@ ui.sampleButton.addEventListener('click', () => classify({ sample: true }));
 ui.encodingSelect.replaceChildren(
   el('option', { value: '', text: strings.encoding.auto }),
   ...Object.entries(strings.encodingNames).map(([value, text]) => el('option', { value, text })));
-ui.encodingSelect.addEventListener('change', () => {
-  if (currentInput?.file) classify(currentInput);
-});
+ui.dateOrderSelect.replaceChildren(
+  el('option', { value: '', text: strings.dateOrder.auto }),
+  ...Object.entries(strings.dateOrderNames).map(([value, text]) => el('option', { value, text })));
+for (const select of [ui.encodingSelect, ui.dateOrderSelect]) {
+  select.addEventListener('change', () => {
+    if (currentInput?.file) classify(currentInput);
+  });
+}
 ui.downloadSample.addEventListener('click', () =>
   download(ui.downloadSample, Request.SAMPLE_CSV, SAMPLE_FILE_NAME));
 

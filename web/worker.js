@@ -38,8 +38,9 @@ async function serve(request) {
 }
 
 const handlers = {
-  async [Request.CLASSIFY_FILE]({ id, file, policy, encoding = '' }) {
-    return { result: await classifySource(id, { blob: file, name: file.name, encoding }, policy), transfer: [] };
+  async [Request.CLASSIFY_FILE]({ id, file, policy, encoding = '', dateOrder = '' }) {
+    const source = { blob: file, name: file.name, input: { encoding, dateOrder } };
+    return { result: await classifySource(id, source, policy), transfer: [] };
   },
 
   async [Request.CLASSIFY_SAMPLE]({ id, policy }) {
@@ -120,7 +121,7 @@ async function classifySource(id, source, policy) {
   const engine = await loadedEngine();
   lastSource = source;
   hasResult = false;
-  engine.begin(source.name, policy ?? null, source.encoding ?? '');
+  engine.begin(source.name, policy ?? null, source.input ?? {});
   await feedFile(engine, source.blob, (loaded) => postProgress(id, loaded, source.blob.size));
   const summary = engine.finish();
   hasResult = true;

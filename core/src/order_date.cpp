@@ -11,6 +11,7 @@ class Cursor {
   explicit Cursor(std::string_view text) : text_(text) {}
 
   bool at_end() const { return pos_ == text_.size(); }
+  std::string_view rest() const { return text_.substr(pos_); }
 
   bool accept(char c) {
     if (pos_ < text_.size() && text_[pos_] == c) {
@@ -18,6 +19,18 @@ class Cursor {
       return true;
     }
     return false;
+  }
+
+  bool accept(std::string_view word) {
+    if (text_.substr(pos_, word.size()) != word) return false;
+    pos_ += word.size();
+    return true;
+  }
+
+  /// One of `choices`, answered; 0 when none is next.
+  char accept_any(std::string_view choices) {
+    if (pos_ < text_.size() && choices.find(text_[pos_]) != std::string_view::npos) return text_[pos_++];
+    return 0;
   }
 
   /// Reads between min_digits and max_digits decimal digits.
@@ -38,7 +51,7 @@ class Cursor {
   std::size_t pos_ = 0;
 };
 
-/// `HH:MM[:SS[.fff]]` up to the end of the cell; hours may have one digit.
+/// `H:MM[:SS[.fff]]` with an optional ` AM`/` PM`, up to the end of the cell.
 bool accept_time_of_day(Cursor& cursor) {
   const auto hour = cursor.number(1, 2);
   if (!hour || *hour > 23 || !cursor.accept(':')) return false;
@@ -49,44 +62,147 @@ bool accept_time_of_day(Cursor& cursor) {
     if (!second || *second > 60) return false;  // 60: a leap second
     if (cursor.accept('.') && !cursor.number(1, 9)) return false;
   }
-  return cursor.at_end();
+  if (cursor.at_end()) return true;
+  cursor.accept(' ');
+  const std::string meridiem = ascii_lower(cursor.rest());
+  return (meridiem == "am" || meridiem == "pm") && *hour >= 1 && *hour <= 12;
 }
 
-std::optional<DayNumber> finish(Cursor& cursor, int year, int month, int day, char time_separator) {
+std::optional<DayNumber> finish(Cursor& cursor, int year, int month, int day) {
   if (!is_valid_civil_date(year, month, day)) return std::nullopt;
   if (!cursor.at_end()) {
-    const bool separated = cursor.accept(' ') || (time_separator == 'T' && cursor.accept('T'));
-    if (!separated || !accept_time_of_day(cursor)) return std::nullopt;
+    if (!(cursor.accept(' ') || cursor.accept('T')) && !is_ascii_digit(cursor.rest()[0])) {
+      return std::nullopt;
+    }
+    if (!accept_time_of_day(cursor)) return std::nullopt;
   }
   return days_from_civil(year, month, day);
 }
 
-std::optional<DayNumber> parse_iso(Cursor cursor) {
-  const auto year = cursor.number(4, 4);
-  if (!year || !cursor.accept('-')) return std::nullopt;
-  const auto month = cursor.number(1, 2);
-  if (!month || !cursor.accept('-')) return std::nullopt;
-  const auto day = cursor.number(1, 2);
-  if (!day) return std::nullopt;
-  return finish(cursor, *year, *month, *day, 'T');
-}
-
-std::optional<DayNumber> parse_us(Cursor cursor) {
-  const auto month = cursor.number(1, 2);
-  if (!month || !cursor.accept('/')) return std::nullopt;
-  const auto day = cursor.number(1, 2);
-  if (!day || !cursor.accept('/')) return std::nullopt;
+/// `YYYY-M-D`, `YYYY/M/D`, `YYYY.M.D` (one separator throughout), or `YYYY年M月D日`.
+std::optional<DayNumber> parse_year_first(Cursor cursor) {
   const auto year = cursor.number(4, 4);
   if (!year) return std::nullopt;
-  return finish(cursor, *year, *month, *day, ' ');
+  if (cursor.accept("年")) {
+    const auto month = cursor.number(1, 2);
+    if (!month || !cursor.accept("月")) return std::nullopt;
+    const auto day = cursor.number(1, 2);
+    if (!day || !cursor.accept("日")) return std::nullopt;
+    return finish(cursor, *year, *month, *day);
+  }
+  const char separator = cursor.accept_any("-/.");
+  if (!separator) return std::nullopt;
+  const auto month = cursor.number(1, 2);
+  if (!month || !cursor.accept(separator)) return std::nullopt;
+  const auto day = cursor.number(1, 2);
+  if (!day) return std::nullopt;
+  return finish(cursor, *year, *month, *day);
+}
+
+/// The two leading numbers of `A/B/YYYY` (or with `.` or `-`), and the year.
+struct YearLast {
+  int first, second, year;
+};
+
+std::optional<YearLast> read_year_last(Cursor& cursor) {
+  const auto first = cursor.number(1, 2);
+  if (!first) return std::nullopt;
+  const char separator = cursor.accept_any("/.-");
+  if (!separator) return std::nullopt;
+  const auto second = cursor.number(1, 2);
+  if (!second || !cursor.accept(separator)) return std::nullopt;
+  const auto year = cursor.number(4, 4);
+  if (!year) return std::nullopt;
+  return YearLast{*first, *second, *year};
+}
+
+std::optional<DayNumber> parse_year_last(Cursor cursor, DateOrder order) {
+  const auto parts = read_year_last(cursor);
+  if (!parts) return std::nullopt;
+  const bool month_first = order == DateOrder::kMonthFirst;
+  return finish(cursor, parts->year, month_first ? parts->first : parts->second,
+                month_first ? parts->second : parts->first);
+}
+
+/// `YYYYMMDD`, or an Excel serial day number with an optional fraction of a day.
+std::optional<DayNumber> parse_digits(std::string_view text) {
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  if (whole.empty() || whole.size() > 8) return std::nullopt;
+  for (const char c : whole) {
+    if (!is_ascii_digit(c)) return std::nullopt;
+  }
+  if (point != std::string_view::npos) {
+    const std::string_view fraction = text.substr(point + 1);
+    if (fraction.empty()) return std::nullopt;
+    for (const char c : fraction) {
+      if (!is_ascii_digit(c)) return std::nullopt;
+    }
+  }
+  int value = 0;
+  for (const char c : whole) value = value * 10 + (c - '0');
+  if (whole.size() == 8 && point == std::string_view::npos) {
+    const int year = value / 10000, month = value / 100 % 100, day = value % 100;
+    if (year < 1900 || !is_valid_civil_date(year, month, day)) return std::nullopt;
+    return days_from_civil(year, month, day);
+  }
+  // Excel counts days from 1899-12-30 (day 60 is its fictitious 1900-02-29); serials from
+  // 1901 on are unambiguous, smaller numbers are more likely a mistake than a date.
+  if (whole.size() > 7 || value < 367 || value > 2958465) return std::nullopt;
+  return days_from_civil(1899, 12, 30) + value;
 }
 
 }  // namespace
 
-std::optional<DayNumber> parse_order_date(std::string_view text) {
+const char* date_order_key(DateOrder order) {
+  return order == DateOrder::kMonthFirst ? "month_first" : "day_first";
+}
+
+std::optional<DateOrder> parse_date_order(std::string_view text) {
+  const std::string key = ascii_lower(trim_spaces(text));
+  if (key == "month_first" || key == "mdy" || key == "m/d/y") return DateOrder::kMonthFirst;
+  if (key == "day_first" || key == "dmy" || key == "d/m/y") return DateOrder::kDayFirst;
+  return std::nullopt;
+}
+
+std::string accepted_date_formats(DateOrder order) {
+  return std::string("a date such as YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYY年M月D日, YYYYMMDD, ") +
+         (order == DateOrder::kMonthFirst ? "M/D/YYYY (month first)" : "D/M/YYYY (day first)") +
+         " or an Excel day number, with or without a time";
+}
+
+std::optional<DayNumber> parse_order_date(std::string_view text, DateOrder order) {
   text = trim_spaces(text);
-  if (text.size() >= 5 && text[4] == '-') return parse_iso(Cursor(text));
-  return parse_us(Cursor(text));
+  if (const auto day = parse_year_first(Cursor(text))) return day;
+  if (const auto day = parse_year_last(Cursor(text), order)) return day;
+  return parse_digits(text);
+}
+
+DateOrderGuess guess_date_order(const std::vector<std::string>& values) {
+  std::size_t day_first = 0, month_first = 0, year_last = 0;
+  std::string day_first_example, month_first_example;
+  for (const std::string& value : values) {
+    Cursor cursor(trim_spaces(value));
+    const auto parts = read_year_last(cursor);
+    if (!parts) continue;
+    ++year_last;
+    if (parts->first > 12 && parts->second <= 12) {
+      if (day_first++ == 0) day_first_example = std::string(trim_spaces(value));
+    } else if (parts->second > 12 && parts->first <= 12) {
+      if (month_first++ == 0) month_first_example = std::string(trim_spaces(value));
+    }
+  }
+  DateOrderGuess guess;
+  if (year_last == 0) return guess;
+  if (day_first == 0 && month_first == 0) {
+    guess.basis = DateOrderGuess::Basis::kAmbiguous;
+    return guess;
+  }
+  guess.basis = day_first > 0 && month_first > 0 ? DateOrderGuess::Basis::kConflicting
+                                                 : DateOrderGuess::Basis::kEvidence;
+  guess.order = day_first > month_first ? DateOrder::kDayFirst : DateOrder::kMonthFirst;
+  guess.example = guess.order == DateOrder::kDayFirst ? day_first_example : month_first_example;
+  return guess;
 }
 
 }  // namespace tierlens

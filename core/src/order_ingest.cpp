@@ -121,9 +121,69 @@ void OrderIngest::feed_text(std::string_view text) {
 void OrderIngest::start_rows(std::string_view head) {
   const char delimiter = detect_delimiter(head.substr(0, find_record_end(head)));
   result_.input.delimiter = delimiter;
+  decide_date_order(head, delimiter);
   splitter_.emplace(delimiter);
   phase_ = Phase::kReadingRows;
   splitter_->feed(head, *this);
+}
+
+namespace {
+
+/// Collects one column of the records of a head of the file, the header resolved first.
+class DateColumnSampler : public RecordSink {
+ public:
+  DateColumnSampler(const ColumnOverrides& columns, const std::string& file_name)
+      : columns_(columns), file_name_(file_name) {}
+
+  std::vector<std::string> values;
+
+ private:
+  void on_record(const CsvRecord& record) override {
+    if (record.row == 1) {
+      std::vector<std::string> header(record.fields.begin(), record.fields.end());
+      for (std::string& name : header) name = std::string(trim_spaces(name));
+      ColumnMapping mapping;
+      if (resolve_columns(header, columns_, file_name_, mapping).ok()) column_ = mapping[ColumnRole::kDate];
+      return;
+    }
+    if (column_ && *column_ < record.fields.size()) values.emplace_back(record.fields[*column_]);
+  }
+
+  const ColumnOverrides& columns_;
+  const std::string& file_name_;
+  std::optional<std::size_t> column_;
+};
+
+}  // namespace
+
+void OrderIngest::decide_date_order(std::string_view head, char delimiter) {
+  InputDescription& input = result_.input;
+  if (options_.date_order) {
+    input.date_order = *options_.date_order;
+    input.date_order_source = "given";
+    return;
+  }
+  // The head holds the first 64 KiB: enough dates to tell 13/3 from 3/13 in any real file.
+  DateColumnSampler sampler(options_.columns, options_.file_name);
+  CsvSplitter splitter(delimiter);
+  splitter.feed(head, sampler);
+  const DateOrderGuess guess = guess_date_order(sampler.values);
+  input.date_order = guess.order;
+  switch (guess.basis) {
+    case DateOrderGuess::Basis::kNoYearLastDates:
+      input.date_order_source = "no dates with the year last";
+      break;
+    case DateOrderGuess::Basis::kEvidence:
+      input.date_order_source = "detected: \"" + guess.example + "\" reads only this way";
+      break;
+    case DateOrderGuess::Basis::kConflicting:
+      input.date_order_source = "detected from most dates (\"" + guess.example +
+                                "\"), but some read only the other way; set the date order if wrong";
+      break;
+    case DateOrderGuess::Basis::kAmbiguous:
+      input.date_order_source = "assumed: every date reads both ways (e.g. 3/5/2024); set the date order if wrong";
+      break;
+  }
 }
 
 void OrderIngest::on_record(const CsvRecord& record) {
@@ -231,10 +291,18 @@ void OrderIngest::read_order(const CsvRecord& record) {
   if (date_text.empty()) {
     return skip(record, SkipReason::kMissingDate, date_column, "the cell is empty");
   }
-  const std::optional<DayNumber> day = parse_order_date(date_text);
+  const DateOrder order = result_.input.date_order;
+  const std::optional<DayNumber> day = parse_order_date(date_text, order);
   if (!day) {
+    const DateOrder other = order == DateOrder::kMonthFirst ? DateOrder::kDayFirst : DateOrder::kMonthFirst;
+    const bool other_order_reads_it = parse_order_date(date_text, other).has_value();
     return skip(record, SkipReason::kBadDate, date_column,
-                quoted(date_text) + " is not a date; expected " + kAcceptedDateFormats);
+                quoted(date_text) + " is not a date; expected " + accepted_date_formats(order) +
+                    (other_order_reads_it ? ". It reads as a date " + std::string(other == DateOrder::kDayFirst
+                                                                                      ? "day first"
+                                                                                      : "month first") +
+                                                ": set the date order if the column is written that way"
+                                          : ""));
   }
   if (options_.analysis_date && *day > *options_.analysis_date) {
     return skip(record, SkipReason::kAfterAnalysisDate, date_column,

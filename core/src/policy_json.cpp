@@ -672,6 +672,7 @@ Status parse_policy_json(std::string_view text, ClassifyOptions& options) {
   // What describes the file rather than the policy stays as it was.
   read.file_name = options.file_name;
   read.encoding = options.encoding;
+  read.date_order = options.date_order;
   try {
     read_policy(root, read);
   } catch (const PolicyError& error) {

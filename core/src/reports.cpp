@@ -30,6 +30,8 @@ ordered_json input_json(const InputDescription& input) {
       {"encoding", text_encoding_key(input.encoding)},
       {"encoding_source", input.encoding_source},
       {"replaced_characters", input.replaced_characters},
+      {"date_order", date_order_key(input.date_order)},
+      {"date_order_source", input.date_order_source},
       {"delimiter", std::string(1, input.delimiter)},
       {"delimiter_name", delimiter_name(input.delimiter)},
       {"utf8_bom", input.utf8_bom},

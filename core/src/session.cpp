@@ -48,6 +48,7 @@ Status ClassificationSession::begin(ClassifyOptions options) {
   ingest_options.columns = options_.columns;
   ingest_options.analysis_date = options_.analysis_date;
   ingest_options.encoding = options_.encoding;
+  ingest_options.date_order = options_.date_order;
   ingest_options.attributes = wanted_attributes(options_);
   ingest_.emplace(std::move(ingest_options));
   return Status();
@@ -83,6 +84,7 @@ Status ClassificationSession::reclassify(ClassifyOptions options, bool& reclassi
   }
   options.file_name = read_with.file_name;
   options.encoding = read_with.encoding;
+  options.date_order = read_with.date_order;
   IngestResult ingest = std::move(result_->ingest);
   result_ = classify(std::move(ingest), options);
   options_ = std::move(options);

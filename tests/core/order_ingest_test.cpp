@@ -60,8 +60,9 @@ TEST(OrderIngest, EveryRowOfTheMessyFixtureIsAccountedFor) {
     EXPECT_EQ(count(result, expected[i].reason), 1u) << i;
   }
   EXPECT_EQ(result.skipped[3].detail,
-            "\"2024-02-30\" is not a date; expected YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or "
-            "M/D/YYYY H:MM[:SS]");
+            "\"2024-02-30\" is not a date; expected a date such as YYYY-MM-DD, YYYY/M/D, YYYY.M.D, "
+            "YYYY年M月D日, YYYYMMDD, M/D/YYYY (month first) or an Excel day number, with or "
+            "without a time");
   EXPECT_EQ(result.skipped[8].detail,
             "found 3 fields, expected 6 as in the header (is a value containing the delimiter "
             "not quoted?)");
@@ -134,6 +135,29 @@ TEST(OrderIngest, EmptyFileAndMissingColumnsAreErrorsNotEmptyResults) {
   OrderIngest big(options);
   const std::string rows = "name,age\n" + std::string(70'000, 'x') + "\n";
   EXPECT_EQ(big.feed(rows).code(), ErrorCode::kMissingColumn);
+}
+
+TEST(OrderIngest, TheDateColumnsDayMonthOrderIsDetectedOnceAndCanBeGiven) {
+  // 25/12/2024 only reads day first, so the whole column is day first: 3/5/2024 is 3 May.
+  const std::string file =
+      "customer_id,date,amount\nA,3/5/2024,10\nB,25/12/2024,20\nC,2024年6月1日,5\n";
+  const IngestResult detected = ingest_all(file);
+  EXPECT_EQ(detected.input.date_order, DateOrder::kDayFirst);
+  EXPECT_EQ(detected.input.date_order_source, "detected: \"25/12/2024\" reads only this way");
+  EXPECT_EQ(detected.customers.last_purchase[0], days_from_civil(2024, 5, 3));
+  EXPECT_EQ(detected.rows.used, 3u);
+
+  // Told month first, 25/12/2024 is no date: skipped, and the message says what would read it.
+  IngestOptions month_first;
+  month_first.date_order = DateOrder::kMonthFirst;
+  const IngestResult given = ingest_all(file, month_first);
+  EXPECT_EQ(given.input.date_order_source, "given");
+  EXPECT_EQ(given.customers.last_purchase[0], days_from_civil(2024, 3, 5));
+  ASSERT_EQ(given.skipped.size(), 1u);
+  EXPECT_EQ(given.skipped[0].reason, SkipReason::kBadDate);
+  EXPECT_NE(given.skipped[0].detail.find("It reads as a date day first: set the date order"),
+            std::string::npos)
+      << given.skipped[0].detail;
 }
 
 TEST(OrderIngest, HeaderOnlyGivesNoCustomersAndNoError) {

@@ -179,14 +179,28 @@ describe('the engine API', () => {
     });
     // Refused options start nothing: feeding now is an error, not a run with defaults.
     assert.throws(() => engine.feed(new Uint8Array([65])), { code: 'invalid_state' });
-    assert.throws(() => engine.begin('orders.csv', null, 'latin1'), {
+    assert.throws(() => engine.begin('orders.csv', null, { encoding: 'latin1' }), {
       code: 'invalid_options', message: 'encoding: expected utf-8, gb18030, utf-16le or utf-16be, got "latin1"',
     });
     // The encoding the user names wins over detection, and is reported as given.
-    engine.begin('gbk.tsv', null, 'gbk');
+    engine.begin('gbk.tsv', null, { encoding: 'gbk' });
     engine.feed(readFileSync(join(fixturesDir, 'chinese_orders_gbk.tsv')));
     const given = engine.finish();
     assert.deepEqual([given.input.encoding, given.input.encoding_source], ['gb18030', 'given']);
+    assert.throws(() => engine.begin('orders.csv', null, { dateOrder: 'ymd' }), {
+      code: 'invalid_options', message: 'date_order: expected day_first or month_first, got "ymd"',
+    });
+    // A day-first file: detected from one date that reads only that way; or as the user says.
+    const dayFirst = new TextEncoder().encode('customer_id,date,amount\nA,3/5/2024,10\nB,25/12/2024,20\n');
+    engine.begin('eu.csv');
+    engine.feed(dayFirst);
+    const detected = engine.finish();
+    assert.equal(detected.input.date_order, 'day_first');
+    assert.equal(detected.analysis_date, '2024-12-26');
+    engine.begin('eu.csv', null, { dateOrder: 'month_first' });
+    engine.feed(dayFirst);
+    const told = engine.finish();
+    assert.deepEqual([told.input.date_order_source, told.rows.skipped], ['given', 1]);
     engine.begin('people.csv');
     engine.feed(new TextEncoder().encode('name,age\nAda,36\n'));  // judged once 64 KiB or the end arrive
     assert.throws(() => engine.finish(), {

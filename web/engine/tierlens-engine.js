@@ -75,10 +75,13 @@ export class TierLensEngine {
    * Starts reading a new orders file; forgets any earlier result.
    * @param {string} fileName shown in messages and the summary
    * @param {object|string|null} policy see core/POLICY.md; null runs the `rfm_segments` preset
-   * @param {string} [encoding] utf-8 | gb18030 | utf-16le | utf-16be; '' detects it
+   * @param {{encoding?: string, dateOrder?: string}} [input] how to read the file: encoding
+   *   utf-8 | gb18030 | utf-16le | utf-16be, dateOrder day_first | month_first; '' or absent
+   *   detects it
    */
-  begin(fileName, policy = null, encoding = '') {
-    unwrap(this.module.beginIngest(fileName, policy === null ? '' : policyText(policy), encoding));
+  begin(fileName, policy = null, { encoding = '', dateOrder = '' } = {}) {
+    const input = JSON.stringify({ encoding, date_order: dateOrder });
+    unwrap(this.module.beginIngest(fileName, policy === null ? '' : policyText(policy), input));
   }
 
   /** Feeds the next chunk of the file's bytes; chunks may cut records anywhere. */

@@ -4,6 +4,12 @@ import { el } from './dom.js';
 import { describeDelimiter, formatInteger, formatMoney } from './format.js';
 import { strings } from './strings.js';
 
+/** How dates with the year last were read, or that the file has none. */
+function describeDateOrder(input) {
+  if (input.date_order_source === 'no dates with the year last') return strings.dateOrderNotNeeded;
+  return `${strings.dateOrderNames[input.date_order] ?? input.date_order} (${input.date_order_source})`;
+}
+
 /**
  * @param {HTMLElement} container a `<dl>`
  * @param {object} summary the engine's summary
@@ -25,6 +31,7 @@ export function renderFacts(container, summary) {
     ['encoding', labels.encoding,
       `${strings.encodingNames[input.encoding] ?? input.encoding} ${strings.encodingSource(input.encoding_source)}`,
       input.encoding],
+    ['date-order', labels.dateOrder, describeDateOrder(input), input.date_order],
     ['amount', labels.amount, strings.amountSources[input.amount_source] ?? input.amount_source, input.amount_source],
   ];
   container.replaceChildren(...facts.filter(Boolean).map(([key, label, text, value]) =>

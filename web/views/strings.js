@@ -53,10 +53,18 @@ export const strings = {
     analysisDate: 'Analysis date',
     delimiter: 'Delimiter',
     encoding: 'Encoding',
+    dateOrder: 'Dates',
     amount: 'Amount from',
   },
   encodingNames: { 'utf-8': 'UTF-8', gb18030: 'GB18030 / GBK', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' },
   encodingSource: (source) => `(${source})`,
+  dateOrderNames: { month_first: 'Month first (3/5/2024 is 5 March)', day_first: 'Day first (3/5/2024 is 3 May)' },
+  dateOrderNotNeeded: 'year first throughout',
+  dateOrder: {
+    label: 'Dates like 3/5/2024',
+    auto: 'Detect from the date column',
+    hint: 'One date such as 25/12/2024 settles it for the whole column; choose here if the column is ambiguous.',
+  },
   encoding: {
     label: 'File encoding',
     auto: 'Detect (UTF-8, GBK/GB18030, UTF-16)',

@@ -11,6 +11,7 @@
 
 #include "tierlens/civil_date.h"
 #include "tierlens/column_roles.h"
+#include "tierlens/order_date.h"
 #include "tierlens/policy.h"
 #include "tierlens/rfm_scoring.h"
 #include "tierlens/status.h"
@@ -27,6 +28,9 @@ struct ClassifyOptions {
   std::string file_name = "orders.csv";
   /// The file's encoding when the user says it; detected otherwise. Not part of the policy.
   std::optional<TextEncoding> encoding;
+  /// The day/month order of dates like 3/5/2024 when the user says it; detected otherwise.
+  /// Not part of the policy.
+  std::optional<DateOrder> date_order;
   /// The policy's name, shown in the page and reports.
   std::string name;
   /// RFM bins per metric (the product offers 3–5; 2..9 are accepted).

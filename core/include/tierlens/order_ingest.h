@@ -15,6 +15,7 @@
 #include "tierlens/column_roles.h"
 #include "tierlens/csv_splitter.h"
 #include "tierlens/money.h"
+#include "tierlens/order_date.h"
 #include "tierlens/skipped_rows.h"
 #include "tierlens/status.h"
 #include "tierlens/text_encoding.h"
@@ -74,6 +75,10 @@ struct InputDescription {
   bool utf8_bom = false;
   std::vector<std::string> header;
   ColumnMapping columns;
+  /// How dates with the year last (3/5/2024) were read, and why: "given", or what the first
+  /// 64 KiB of the date column showed.
+  DateOrder date_order = DateOrder::kMonthFirst;
+  std::string date_order_source = "no dates with the year last";
 };
 
 struct IngestResult {
@@ -91,6 +96,9 @@ struct IngestOptions {
   std::optional<DayNumber> analysis_date;
   /// The file's encoding when the user knows it; otherwise detected from the first bytes.
   std::optional<TextEncoding> encoding;
+  /// The day/month order of dates like 3/5/2024 when the user knows it; otherwise decided
+  /// from the date column's values in the first 64 KiB, for the whole column.
+  std::optional<DateOrder> date_order;
   /// Attribute fields to keep per customer, each with the header the user named for it (an
   /// error when absent from the file) or none (guessed; no column is not an error).
   std::vector<std::pair<std::string, std::optional<std::string>>> attributes;
@@ -116,6 +124,7 @@ class OrderIngest : private RecordSink {
   void feed_text(std::string_view text);
   void on_record(const CsvRecord& record) override;
   void start_rows(std::string_view head);
+  void decide_date_order(std::string_view head, char delimiter);
   void read_header(const CsvRecord& record);
   void resolve_attributes();
   void read_order(const CsvRecord& record);
