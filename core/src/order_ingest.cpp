@@ -121,7 +121,7 @@ void OrderIngest::feed_text(std::string_view text) {
 void OrderIngest::start_rows(std::string_view head) {
   const char delimiter = detect_delimiter(head.substr(0, find_record_end(head)));
   result_.input.delimiter = delimiter;
-  decide_date_order(head, delimiter);
+  read_conventions(head, delimiter);
   splitter_.emplace(delimiter);
   phase_ = Phase::kReadingRows;
   splitter_->feed(head, *this);
@@ -129,45 +129,58 @@ void OrderIngest::start_rows(std::string_view head) {
 
 namespace {
 
-/// Collects one column of the records of a head of the file, the header resolved first.
-class DateColumnSampler : public RecordSink {
+/// Collects the date and amount columns of the records in the head of the file, the header
+/// resolved first: the values that decide the file's conventions.
+class ConventionSampler : public RecordSink {
  public:
-  DateColumnSampler(const ColumnOverrides& columns, const std::string& file_name)
+  ConventionSampler(const ColumnOverrides& columns, const std::string& file_name)
       : columns_(columns), file_name_(file_name) {}
 
-  std::vector<std::string> values;
+  std::vector<std::string> dates, amounts;
 
  private:
   void on_record(const CsvRecord& record) override {
     if (record.row == 1) {
       std::vector<std::string> header(record.fields.begin(), record.fields.end());
       for (std::string& name : header) name = std::string(trim_spaces(name));
-      ColumnMapping mapping;
-      if (resolve_columns(header, columns_, file_name_, mapping).ok()) column_ = mapping[ColumnRole::kDate];
+      if (!resolve_columns(header, columns_, file_name_, mapping_).ok()) mapping_ = ColumnMapping{};
       return;
     }
-    if (column_ && *column_ < record.fields.size()) values.emplace_back(record.fields[*column_]);
+    const auto take = [&](ColumnRole role, std::vector<std::string>& into) {
+      const auto column = mapping_[role];
+      if (column && *column < record.fields.size()) into.emplace_back(record.fields[*column]);
+    };
+    take(ColumnRole::kDate, dates);
+    take(ColumnRole::kAmount, amounts);
+    take(ColumnRole::kQuantity, amounts);
+    take(ColumnRole::kUnitPrice, amounts);
   }
 
   const ColumnOverrides& columns_;
   const std::string& file_name_;
-  std::optional<std::size_t> column_;
+  ColumnMapping mapping_;
 };
 
 }  // namespace
 
-void OrderIngest::decide_date_order(std::string_view head, char delimiter) {
+void OrderIngest::read_conventions(std::string_view head, char delimiter) {
+  // The head holds the first 64 KiB: enough values to tell 13/3 from 3/13, or 12,50 from
+  // 1,250, in any real file; the whole column then reads one way.
+  ConventionSampler sampler(options_.columns, options_.file_name);
+  CsvSplitter splitter(delimiter);
+  splitter.feed(head, sampler);
+
   InputDescription& input = result_.input;
+  const DecimalMarkGuess mark = guess_decimal_mark(sampler.amounts);
+  input.decimal_mark = mark.mark;
+  if (mark.mark == DecimalMark::kComma) input.decimal_mark_example = mark.example;
+
   if (options_.date_order) {
     input.date_order = *options_.date_order;
     input.date_order_source = "given";
     return;
   }
-  // The head holds the first 64 KiB: enough dates to tell 13/3 from 3/13 in any real file.
-  DateColumnSampler sampler(options_.columns, options_.file_name);
-  CsvSplitter splitter(delimiter);
-  splitter.feed(head, sampler);
-  const DateOrderGuess guess = guess_date_order(sampler.values);
+  const DateOrderGuess guess = guess_date_order(sampler.dates);
   input.date_order = guess.order;
   switch (guess.basis) {
     case DateOrderGuess::Basis::kNoYearLastDates:
@@ -332,9 +345,10 @@ bool OrderIngest::read_amount(const CsvRecord& record, Micros& amount) {
       skip(record, SkipReason::kMissingAmount, column, "the cell is empty");
       return std::nullopt;
     }
-    const std::optional<Decimal> number = parse_decimal(text);
+    const std::optional<Decimal> number = parse_amount(text, result_.input.decimal_mark);
     if (!number) {
-      skip(record, bad, column, quoted(text) + " is not a number; expected " + kAcceptedNumberFormat);
+      skip(record, bad, column,
+           quoted(text) + " is not a number; expected " + accepted_amount_formats(result_.input.decimal_mark));
     }
     return number;
   };

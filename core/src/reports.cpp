@@ -32,6 +32,8 @@ ordered_json input_json(const InputDescription& input) {
       {"replaced_characters", input.replaced_characters},
       {"date_order", date_order_key(input.date_order)},
       {"date_order_source", input.date_order_source},
+      {"decimal_mark", decimal_mark_key(input.decimal_mark)},
+      {"decimal_mark_example", input.decimal_mark_example},
       {"delimiter", std::string(1, input.delimiter)},
       {"delimiter_name", delimiter_name(input.delimiter)},
       {"utf8_bom", input.utf8_bom},

@@ -14,6 +14,7 @@
 #include "tierlens/civil_date.h"
 #include "tierlens/column_roles.h"
 #include "tierlens/csv_splitter.h"
+#include "tierlens/amount_text.h"
 #include "tierlens/money.h"
 #include "tierlens/order_date.h"
 #include "tierlens/skipped_rows.h"
@@ -79,6 +80,9 @@ struct InputDescription {
   /// 64 KiB of the date column showed.
   DateOrder date_order = DateOrder::kMonthFirst;
   std::string date_order_source = "no dates with the year last";
+  /// The decimal mark of the amount columns, decided from their values in the first 64 KiB.
+  DecimalMark decimal_mark = DecimalMark::kPoint;
+  std::string decimal_mark_example;  ///< the value that decided a decimal comma
 };
 
 struct IngestResult {
@@ -124,7 +128,7 @@ class OrderIngest : private RecordSink {
   void feed_text(std::string_view text);
   void on_record(const CsvRecord& record) override;
   void start_rows(std::string_view head);
-  void decide_date_order(std::string_view head, char delimiter);
+  void read_conventions(std::string_view head, char delimiter);
   void read_header(const CsvRecord& record);
   void resolve_attributes();
   void read_order(const CsvRecord& record);
