@@ -18,3 +18,6 @@ node --test tests/wasm/
 
 echo "== page in headless Chromium =="
 node --test --test-concurrency=1 tests/e2e/
+
+echo "== the reader under libFuzzer (30 s; a longer run: scripts/fuzz.sh 1800) =="
+bash scripts/fuzz.sh 30
