@@ -15,6 +15,8 @@ declare -A wanted=(
   [nlohmann-json3-dev]=/usr/include/nlohmann/json.hpp
   [libgtest-dev]=/usr/include/gtest/gtest.h
   [chromium]=/usr/bin/chromium
+  [clang-14]=/usr/bin/clang++-14  # the fuzz target
+  [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 )
 missing=()
 for package in "${!wanted[@]}"; do
