@@ -79,6 +79,8 @@ Options:
                            (default: detected from the first 64 KiB)
   --date-order ORDER       dmy or mdy: how 3/5/2024 reads (default: detected from the
                            date column, e.g. 25/12/2024 means day first)
+  --header-row N           the row holding the column names (default: the first row
+                           whose names give the needed columns, after any title rows)
   --bins N                 RFM bins per metric, 2..9 (default 5)
   --as-of YYYY-MM-DD       analysis date (default: the day after the latest order);
                            orders after it are skipped
@@ -168,6 +170,14 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
       const auto encoding = text ? parse_text_encoding(*text) : std::nullopt;
       if (!encoding) return usage_error("--encoding: expected utf-8, gb18030, gbk, utf-16le or utf-16be");
       options.encoding = encoding;
+    } else if (flag == "--header-row") {
+      const auto text = value();
+      char* end = nullptr;
+      const long row = text ? std::strtol(text->c_str(), &end, 10) : 0;
+      if (!text || text->empty() || *end != '\0' || row < 1) {
+        return usage_error("--header-row: expected a row number, 1 or more");
+      }
+      options.header_row = static_cast<std::uint64_t>(row);
     } else if (flag == "--date-order") {
       const auto text = value();
       const auto order = text ? parse_date_order(*text) : std::nullopt;

@@ -82,6 +82,12 @@ Status read_input_options(const std::string& input_json, ClassifyOptions& option
                            "encoding: expected utf-8, gb18030, utf-16le or utf-16be, got \"" + encoding + "\"");
     }
   }
+  if (input.contains("header_row") && !input["header_row"].is_null()) {
+    if (!input["header_row"].is_number_unsigned() || input["header_row"].get<std::uint64_t>() < 1) {
+      return Status::error(ErrorCode::kInvalidOptions, "header_row: expected a row number, 1 or more");
+    }
+    options.header_row = input["header_row"].get<std::uint64_t>();
+  }
   const std::string date_order = input.value("date_order", "");
   if (!date_order.empty()) {
     options.date_order = parse_date_order(date_order);

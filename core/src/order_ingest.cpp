@@ -4,6 +4,7 @@
 
 #include "tierlens/attribute_columns.h"
 #include "tierlens/delimiter.h"
+#include "tierlens/header_row.h"
 #include "tierlens/order_date.h"
 #include "tierlens/text.h"
 
@@ -107,9 +108,10 @@ void OrderIngest::feed_decoded(std::string_view bytes) {
 void OrderIngest::feed_text(std::string_view text) {
   if (!failure_.ok()) return;
   if (phase_ == Phase::kReadingHeader) {
-    // Hold text until the header record is complete: the delimiter is decided from it.
+    // Hold the first 64 KiB of text: the header row, the delimiter, the date order and the
+    // decimal mark are all decided from it, once, for the whole file.
     head_.append(text);
-    if (find_record_end(head_) == head_.size()) return;
+    if (head_.size() < kEncodingSniffBytes) return;
     start_rows(head_);
     head_.clear();
     head_.shrink_to_fit();
@@ -119,7 +121,10 @@ void OrderIngest::feed_text(std::string_view text) {
 }
 
 void OrderIngest::start_rows(std::string_view head) {
-  const char delimiter = detect_delimiter(head.substr(0, find_record_end(head)));
+  const HeaderGuess header = find_header_row(head, options_.columns, options_.header_row);
+  const char delimiter = header.delimiter;
+  header_row_ = header.row;
+  result_.input.header_row = header.row;
   result_.input.delimiter = delimiter;
   read_conventions(head, delimiter);
   splitter_.emplace(delimiter);
@@ -133,14 +138,15 @@ namespace {
 /// resolved first: the values that decide the file's conventions.
 class ConventionSampler : public RecordSink {
  public:
-  ConventionSampler(const ColumnOverrides& columns, const std::string& file_name)
-      : columns_(columns), file_name_(file_name) {}
+  ConventionSampler(const ColumnOverrides& columns, const std::string& file_name, std::uint64_t header_row)
+      : columns_(columns), file_name_(file_name), header_row_(header_row) {}
 
   std::vector<std::string> dates, amounts;
 
  private:
   void on_record(const CsvRecord& record) override {
-    if (record.row == 1) {
+    if (record.row < header_row_) return;
+    if (record.row == header_row_) {
       std::vector<std::string> header(record.fields.begin(), record.fields.end());
       for (std::string& name : header) name = std::string(trim_spaces(name));
       if (!resolve_columns(header, columns_, file_name_, mapping_).ok()) mapping_ = ColumnMapping{};
@@ -158,6 +164,7 @@ class ConventionSampler : public RecordSink {
 
   const ColumnOverrides& columns_;
   const std::string& file_name_;
+  std::uint64_t header_row_;
   ColumnMapping mapping_;
 };
 
@@ -166,7 +173,7 @@ class ConventionSampler : public RecordSink {
 void OrderIngest::read_conventions(std::string_view head, char delimiter) {
   // The head holds the first 64 KiB: enough values to tell 13/3 from 3/13, or 12,50 from
   // 1,250, in any real file; the whole column then reads one way.
-  ConventionSampler sampler(options_.columns, options_.file_name);
+  ConventionSampler sampler(options_.columns, options_.file_name, header_row_);
   CsvSplitter splitter(delimiter);
   splitter.feed(head, sampler);
 
@@ -201,18 +208,32 @@ void OrderIngest::read_conventions(std::string_view head, char delimiter) {
 
 void OrderIngest::on_record(const CsvRecord& record) {
   if (!failure_.ok()) return;
-  if (record.row == 1) {
+  if (record.row < header_row_) {
+    skip_above_header(record);
+  } else if (record.row == header_row_) {
     read_header(record);
   } else {
     read_order(record);
   }
 }
 
+void OrderIngest::skip_above_header(const CsvRecord& record) {
+  ++result_.rows.total;
+  ++result_.rows.skipped_by_reason[static_cast<int>(SkipReason::kAboveHeader)];
+  SkippedRow skipped;
+  skipped.row = record.row;
+  skipped.line = record.line;
+  skipped.reason = SkipReason::kAboveHeader;
+  skipped.detail = "the header is row " + std::to_string(header_row_);
+  skipped.raw.assign(record.raw);
+  result_.skipped.push_back(std::move(skipped));
+}
+
 void OrderIngest::read_header(const CsvRecord& record) {
   if (is_blank(record)) {
     failure_ = Status::error(ErrorCode::kEmptyFile,
-                             options_.file_name + ", row 1: the first row is empty; expected the "
-                                                  "header row with the column names");
+                             options_.file_name + ", row " + std::to_string(record.row) +
+                                 ": the header row is empty; expected the column names");
     return;
   }
   for (const std::string_view name : record.fields) {

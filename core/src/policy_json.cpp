@@ -673,6 +673,7 @@ Status parse_policy_json(std::string_view text, ClassifyOptions& options) {
   read.file_name = options.file_name;
   read.encoding = options.encoding;
   read.date_order = options.date_order;
+  read.header_row = options.header_row;
   try {
     read_policy(root, read);
   } catch (const PolicyError& error) {

@@ -37,6 +37,7 @@ ordered_json input_json(const InputDescription& input) {
       {"delimiter", std::string(1, input.delimiter)},
       {"delimiter_name", delimiter_name(input.delimiter)},
       {"utf8_bom", input.utf8_bom},
+      {"header_row", input.header_row},
       {"header", input.header},
       {"columns", columns},
       {"amount_source",

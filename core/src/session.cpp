@@ -49,6 +49,7 @@ Status ClassificationSession::begin(ClassifyOptions options) {
   ingest_options.analysis_date = options_.analysis_date;
   ingest_options.encoding = options_.encoding;
   ingest_options.date_order = options_.date_order;
+  ingest_options.header_row = options_.header_row;
   ingest_options.attributes = wanted_attributes(options_);
   ingest_.emplace(std::move(ingest_options));
   return Status();
@@ -85,6 +86,7 @@ Status ClassificationSession::reclassify(ClassifyOptions options, bool& reclassi
   options.file_name = read_with.file_name;
   options.encoding = read_with.encoding;
   options.date_order = read_with.date_order;
+  options.header_row = read_with.header_row;
   IngestResult ingest = std::move(result_->ingest);
   result_ = classify(std::move(ingest), options);
   options_ = std::move(options);

@@ -17,6 +17,7 @@ const char* skip_reason_code(SkipReason reason) {
     case SkipReason::kAmountOutOfRange: return "amount_out_of_range";
     case SkipReason::kMissingOrderId: return "missing_order_id";
     case SkipReason::kAfterAnalysisDate: return "after_analysis_date";
+    case SkipReason::kAboveHeader: return "above_header";
   }
   return "unknown";
 }
@@ -36,6 +37,7 @@ const char* skip_reason_description(SkipReason reason) {
     case SkipReason::kAmountOutOfRange: return "the amount is too large to add up exactly";
     case SkipReason::kMissingOrderId: return "the order id is empty";
     case SkipReason::kAfterAnalysisDate: return "the order is dated after the analysis date";
+    case SkipReason::kAboveHeader: return "a title or blank row above the header row";
   }
   return "unknown";
 }

@@ -75,12 +75,12 @@ export class TierLensEngine {
    * Starts reading a new orders file; forgets any earlier result.
    * @param {string} fileName shown in messages and the summary
    * @param {object|string|null} policy see core/POLICY.md; null runs the `rfm_segments` preset
-   * @param {{encoding?: string, dateOrder?: string}} [input] how to read the file: encoding
-   *   utf-8 | gb18030 | utf-16le | utf-16be, dateOrder day_first | month_first; '' or absent
-   *   detects it
+   * @param {{encoding?: string, dateOrder?: string, headerRow?: number|null}} [input] how to
+   *   read the file: encoding utf-8 | gb18030 | utf-16le | utf-16be, dateOrder day_first |
+   *   month_first, headerRow the row of the column names; '' or null detects it
    */
-  begin(fileName, policy = null, { encoding = '', dateOrder = '' } = {}) {
-    const input = JSON.stringify({ encoding, date_order: dateOrder });
+  begin(fileName, policy = null, { encoding = '', dateOrder = '', headerRow = null } = {}) {
+    const input = JSON.stringify({ encoding, date_order: dateOrder, header_row: headerRow });
     unwrap(this.module.beginIngest(fileName, policy === null ? '' : policyText(policy), input));
   }
 

@@ -31,6 +31,9 @@ struct ClassifyOptions {
   /// The day/month order of dates like 3/5/2024 when the user says it; detected otherwise.
   /// Not part of the policy.
   std::optional<DateOrder> date_order;
+  /// The row holding the column names when the user says it; found otherwise. Not part of
+  /// the policy.
+  std::optional<std::uint64_t> header_row;
   /// The policy's name, shown in the page and reports.
   std::string name;
   /// RFM bins per metric (the product offers 3–5; 2..9 are accepted).

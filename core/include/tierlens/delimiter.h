@@ -5,7 +5,7 @@
 
 namespace tierlens {
 
-/// The candidate (comma, semicolon, tab) that occurs most often outside quotes in the
+/// The candidate (comma, semicolon, tab, pipe) that occurs most often outside quotes in the
 /// header record; comma when none occurs or on a tie, since a one-column file is valid too.
 char detect_delimiter(std::string_view header_record, char quote = '"');
 

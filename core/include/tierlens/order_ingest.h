@@ -73,6 +73,8 @@ struct InputDescription {
   std::string encoding_source = "detected";
   std::uint64_t replaced_characters = 0;  ///< bytes not valid in the encoding, shown as U+FFFD
   char delimiter = ',';
+  /// The row holding the column names: 1 unless title rows stand above it.
+  std::uint64_t header_row = 1;
   bool utf8_bom = false;
   std::vector<std::string> header;
   ColumnMapping columns;
@@ -103,6 +105,9 @@ struct IngestOptions {
   /// The day/month order of dates like 3/5/2024 when the user knows it; otherwise decided
   /// from the date column's values in the first 64 KiB, for the whole column.
   std::optional<DateOrder> date_order;
+  /// The row holding the column names when the user says it (1 = the first row); otherwise
+  /// the first row whose names give the required columns.
+  std::optional<std::uint64_t> header_row;
   /// Attribute fields to keep per customer, each with the header the user named for it (an
   /// error when absent from the file) or none (guessed; no column is not an error).
   std::vector<std::pair<std::string, std::optional<std::string>>> attributes;
@@ -129,6 +134,7 @@ class OrderIngest : private RecordSink {
   void on_record(const CsvRecord& record) override;
   void start_rows(std::string_view head);
   void read_conventions(std::string_view head, char delimiter);
+  void skip_above_header(const CsvRecord& record);
   void read_header(const CsvRecord& record);
   void resolve_attributes();
   void read_order(const CsvRecord& record);
@@ -148,7 +154,8 @@ class OrderIngest : private RecordSink {
   std::string raw_head_;  ///< the first bytes, held until the encoding is decided
   std::optional<Utf8Transcoder> transcoder_;  ///< none for UTF-8, which is read as it is
   std::string decoded_;   ///< scratch: one chunk converted to UTF-8
-  std::string head_;  ///< bytes received before the header record was complete
+  std::string head_;  ///< the first 64 KiB of text, where the header row and conventions are found
+  std::uint64_t header_row_ = 1;
   std::optional<CsvSplitter> splitter_;
   std::unordered_map<std::string, std::uint32_t> customer_index_;
   std::unordered_set<std::string> seen_orders_;  ///< customer index bytes + order id

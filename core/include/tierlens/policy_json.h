@@ -11,7 +11,7 @@
 
 namespace tierlens {
 
-/// Reads a policy document into `options` (its file_name, encoding and date order are kept). Refuses, naming the path
+/// Reads a policy document into `options` (what describes the file, such as its name, encoding, date order and header row, is kept). Refuses, naming the path
 /// and what was expected: malformed JSON, a missing or unknown `tierlens_policy` version, an
 /// unknown key (a typo must not silently fall back to a default), a wrong type, and anything
 /// validate_options refuses.

@@ -24,8 +24,9 @@ enum class SkipReason : std::uint8_t {
   kAmountOutOfRange,
   kMissingOrderId,
   kAfterAnalysisDate,
+  kAboveHeader,
 };
-inline constexpr int kSkipReasonCount = 13;
+inline constexpr int kSkipReasonCount = 14;
 
 /// e.g. "missing_customer_id".
 const char* skip_reason_code(SkipReason reason);
@@ -43,7 +44,7 @@ struct SkippedRow {
 
 /// Every data row lands in exactly one of these counters.
 struct RowAccounting {
-  std::uint64_t total = 0;  ///< data records read (the header is not counted)
+  std::uint64_t total = 0;  ///< records read, but for the header (rows above it count)
   std::uint64_t used = 0;
   std::array<std::uint64_t, kSkipReasonCount> skipped_by_reason{};
 
