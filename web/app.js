@@ -40,6 +40,7 @@ const ui = {
   sampleButton: byId('sample-button'),
   encodingSelect: byId('encoding-select'),
   dateOrderSelect: byId('date-order-select'),
+  headerRowInput: byId('header-row-input'),
   downloadSample: byId('download-sample'),
   cancelButton: byId('cancel-button'),
   notice: byId('notice'),
@@ -110,7 +111,7 @@ async function classify(input) {
   try {
     const result = input.file
       ? await client.request(Request.CLASSIFY_FILE,
-        { file: input.file, policy: runPolicy, encoding: ui.encodingSelect.value, dateOrder: ui.dateOrderSelect.value },
+        { file: input.file, policy: runPolicy, ...readingChoices() },
         { onProgress })
       : await client.request(Request.CLASSIFY_SAMPLE, { policy: runPolicy }, { onProgress });
     if (thisRun !== run) return;
@@ -435,10 +436,20 @@ ui.encodingSelect.replaceChildren(
 ui.dateOrderSelect.replaceChildren(
   el('option', { value: '', text: strings.dateOrder.auto }),
   ...Object.entries(strings.dateOrderNames).map(([value, text]) => el('option', { value, text })));
-for (const select of [ui.encodingSelect, ui.dateOrderSelect]) {
-  select.addEventListener('change', () => {
+for (const control of [ui.encodingSelect, ui.dateOrderSelect, ui.headerRowInput]) {
+  control.addEventListener('change', () => {
     if (currentInput?.file) classify(currentInput);
   });
+}
+
+/** How the user says the file must be read; empty choices are detected by the core. */
+function readingChoices() {
+  const headerRow = Number.parseInt(ui.headerRowInput.value, 10);
+  return {
+    encoding: ui.encodingSelect.value,
+    dateOrder: ui.dateOrderSelect.value,
+    headerRow: Number.isInteger(headerRow) && headerRow >= 1 ? headerRow : null,
+  };
 }
 ui.downloadSample.addEventListener('click', () =>
   download(ui.downloadSample, Request.SAMPLE_CSV, SAMPLE_FILE_NAME));

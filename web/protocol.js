@@ -11,10 +11,10 @@ export const SAMPLE_FILE_NAME = 'tierlens-sample-orders.csv';
 /** What the page can ask the worker to do. */
 export const Request = Object.freeze({
   /**
-   * `{file: File, policy, encoding, dateOrder}` → the summary object. Reads the file in
-   * chunks, with progress. `policy` is a policy object (core/POLICY.md), or null for the
-   * engine's default preset; `encoding` is utf-8 | gb18030 | utf-16le | utf-16be and
-   * `dateOrder` day_first | month_first, each '' to detect it.
+   * `{file: File, policy, encoding, dateOrder, headerRow}` → the summary object. Reads the
+   * file in chunks, with progress. `policy` is a policy object (core/POLICY.md), or null for
+   * the engine's default preset; `encoding` is utf-8 | gb18030 | utf-16le | utf-16be,
+   * `dateOrder` day_first | month_first ('' detects either), `headerRow` a row number or null.
    * The worker keeps the File, to read it again when a later policy needs that.
    */
   CLASSIFY_FILE: 'classify-file',

@@ -38,8 +38,8 @@ async function serve(request) {
 }
 
 const handlers = {
-  async [Request.CLASSIFY_FILE]({ id, file, policy, encoding = '', dateOrder = '' }) {
-    const source = { blob: file, name: file.name, input: { encoding, dateOrder } };
+  async [Request.CLASSIFY_FILE]({ id, file, policy, encoding = '', dateOrder = '', headerRow = null }) {
+    const source = { blob: file, name: file.name, input: { encoding, dateOrder, headerRow } };
     return { result: await classifySource(id, source, policy), transfer: [] };
   },
 

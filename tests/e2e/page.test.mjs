@@ -189,6 +189,27 @@ test('a day-first file is detected; choosing month first reads it again and skip
   }
 });
 
+test('an ERP export with title rows: the header is found, and the user can name another row', { skip: noCli }, async () => {
+  const file = path.join(fixturesDir, 'erp_title_rows.csv');
+  await openPage(page, server.url);
+  await page.setInputFiles('#file-input', file);
+  assert.equal((await waitUntilSettled(page)).state, 'done');
+  const facts = await readFacts(page);
+  assert.deepEqual([facts['header-row'], facts['rows-used'], facts['rows-skipped']], ['4', '5', '3']);
+
+  await page.fill('#header-row-input', '2');
+  await page.dispatchEvent('#header-row-input', 'change');
+  const wrong = await waitUntilSettled(page);
+  assert.equal(wrong.state, 'error');
+  assert.match(wrong.error, /导出时间/);  // the core names the columns of the row it was given
+
+  await page.fill('#header-row-input', '');
+  await page.dispatchEvent('#header-row-input', 'change');
+  assert.equal((await waitUntilSettled(page)).state, 'done');
+  const customers = await download(page, '#download-customers');
+  assert.ok(customers.bytes.equals(classifyWithCli(file).customersCsv));
+});
+
 test('a file can be chosen from the keyboard alone', async () => {
   await openPage(page, server.url);
   // Tab order: the skip link, then the file input inside the drop zone.

@@ -27,6 +27,7 @@ export function renderFacts(container, summary) {
     ['revenue', labels.revenue, formatMoney(summary.revenue), summary.revenue],
     ['analysis-date', labels.analysisDate,
       `${summary.analysis_date} ${strings.analysisDateSource(summary.analysis_date_source)}`, summary.analysis_date],
+    ['header-row', labels.headerRow, formatInteger(input.header_row), input.header_row],
     ['delimiter', labels.delimiter, describeDelimiter(input.delimiter, input.delimiter_name), input.delimiter],
     ['encoding', labels.encoding,
       `${strings.encodingNames[input.encoding] ?? input.encoding} ${strings.encodingSource(input.encoding_source)}`,

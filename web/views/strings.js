@@ -54,12 +54,17 @@ export const strings = {
     delimiter: 'Delimiter',
     encoding: 'Encoding',
     dateOrder: 'Dates',
+    headerRow: 'Header row',
     amount: 'Amount from',
   },
   encodingNames: { 'utf-8': 'UTF-8', gb18030: 'GB18030 / GBK', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE' },
   encodingSource: (source) => `(${source})`,
   dateOrderNames: { month_first: 'Month first (3/5/2024 is 5 March)', day_first: 'Day first (3/5/2024 is 3 May)' },
   dateOrderNotNeeded: 'year first throughout',
+  headerRow: {
+    label: 'Header row',
+    hint: 'Empty: the first row that names the columns, after any title rows. Give a number if another row holds the names.',
+  },
   dateOrder: {
     label: 'Dates like 3/5/2024',
     auto: 'Detect from the date column',
