@@ -90,6 +90,12 @@ void warn_about_the_input(Classification& result) {
     result.warnings.push_back("the file is neither valid UTF-8 nor valid GB18030; it was read as "
                               "UTF-8 and some characters may show wrongly: choose its encoding");
   }
+  if (!input.ignored_json_keys.empty()) {
+    std::string keys;
+    for (const std::string& key : input.ignored_json_keys) keys += (keys.empty() ? "\"" : ", \"") + key + "\"";
+    result.warnings.push_back("keys that the first JSON object lacks were not read: " + keys +
+                              "; put every key in the first object to read them");
+  }
   if (input.replaced_characters > 0) {
     result.warnings.push_back(std::to_string(input.replaced_characters) + " bytes are not valid " +
                               text_encoding_key(input.encoding) +

@@ -55,7 +55,13 @@ Status OrderIngest::finish() {
     feed_text(decoded_);
     result_.input.replaced_characters = transcoder_->replaced();
   }
-  if (phase_ == Phase::kReadingHeader) start_rows(head_);
+  if (phase_ == Phase::kReadingHeader) begin_table();
+  if (failure_.ok() && json_) {
+    json_->finish();
+    failure_ = json_->status();
+    result_.input.ignored_json_keys = json_->ignored_keys();
+  }
+  if (!failure_.ok()) return failure_;
   splitter_->finish(*this);
   if (failure_.ok() && result_.input.header.empty()) {
     failure_ = Status::error(ErrorCode::kEmptyFile,
@@ -112,12 +118,36 @@ void OrderIngest::feed_text(std::string_view text) {
     // decimal mark are all decided from it, once, for the whole file.
     head_.append(text);
     if (head_.size() < kEncodingSniffBytes) return;
-    start_rows(head_);
-    head_.clear();
-    head_.shrink_to_fit();
+    begin_table();
     return;
   }
+  if (json_) {
+    csv_.clear();
+    json_->convert(text, csv_);
+    if (!json_->status().ok()) {
+      failure_ = json_->status();
+      return;
+    }
+    text = csv_;
+  }
   splitter_->feed(text, *this);
+}
+
+void OrderIngest::begin_table() {
+  std::string head = std::move(head_);
+  head_ = std::string();
+  if (looks_like_json(head)) {
+    result_.input.format = "json";
+    json_.emplace(options_.file_name);
+    std::string csv;
+    json_->convert(head, csv);
+    if (!json_->status().ok()) {
+      failure_ = json_->status();
+      return;
+    }
+    head = std::move(csv);
+  }
+  start_rows(head);
 }
 
 void OrderIngest::start_rows(std::string_view head) {

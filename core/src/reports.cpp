@@ -27,6 +27,7 @@ ordered_json input_json(const InputDescription& input) {
   return {
       {"file_name", input.file_name},
       {"bytes", input.bytes},
+      {"format", input.format},
       {"encoding", text_encoding_key(input.encoding)},
       {"encoding_source", input.encoding_source},
       {"replaced_characters", input.replaced_characters},

@@ -11,6 +11,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kInvalidState: return "invalid_state";
     case ErrorCode::kIoError: return "io_error";
     case ErrorCode::kNotText: return "not_text";
+    case ErrorCode::kBadJson: return "bad_json";
   }
   return "unknown";
 }

@@ -28,7 +28,7 @@ const SEGMENTS = [
   'Champions', 'Loyal Customers', 'Potential Loyalists', 'Recent Customers', 'Promising',
   'Customers Needing Attention', 'About to Sleep', 'At Risk', "Can't Lose Them", 'Hibernating', 'Lost',
 ];
-const fixtures = readdirSync(fixturesDir).filter((name) => /\.(csv|tsv)$/.test(name)).sort();
+const fixtures = readdirSync(fixturesDir).filter((name) => /\.(csv|tsv|json|jsonl)$/.test(name)).sort();
 const noCli = existsSync(cliPath) ? false : `no native CLI at ${cliPath} (bash scripts/build.sh native)`;
 
 /** The CLI's reports on `file`, with the summary parsed. Throws (with .stderr) if it refuses. */

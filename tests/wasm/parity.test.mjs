@@ -9,7 +9,7 @@ import { classifyWithCli, explainWithCli, runCli, writeSampleWithCli } from '../
 import { fixturesDir, sharedDataFile } from '../support/paths.mjs';
 import { classifyFile, loadEngineUnderNode } from './engine-under-node.mjs';
 
-const fixtures = readdirSync(fixturesDir).filter((name) => /\.(csv|tsv)$/.test(name));
+const fixtures = readdirSync(fixturesDir).filter((name) => /\.(csv|tsv|json|jsonl)$/.test(name));
 
 function assertSameReports(engine, cli, label) {
   assert.ok(Buffer.from(engine.customersCsv()).equals(cli.customersCsv), `${label}: customers.csv`);

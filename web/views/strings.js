@@ -17,7 +17,7 @@ export const strings = {
 
   inputHeading: 'Your orders',
   dropZoneTitle: 'Drop an orders file here, or click to choose one',
-  dropZoneHint: 'CSV, TSV or semicolon-separated text, one row per order line, with a customer id, a date and an amount (or quantity and unit price).',
+  dropZoneHint: 'CSV, TSV, semicolon- or pipe-separated text (UTF-8, GBK or UTF-16), or JSON: one row or object per order line, with a customer id, a date and an amount (or quantity and unit price).',
   sampleOr: 'No file at hand?',
   trySample: 'Try the sample data',
   downloadSample: 'Download the sample CSV',

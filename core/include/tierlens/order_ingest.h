@@ -14,6 +14,7 @@
 #include "tierlens/civil_date.h"
 #include "tierlens/column_roles.h"
 #include "tierlens/csv_splitter.h"
+#include "tierlens/json_rows.h"
 #include "tierlens/amount_text.h"
 #include "tierlens/money.h"
 #include "tierlens/order_date.h"
@@ -75,6 +76,10 @@ struct InputDescription {
   char delimiter = ',';
   /// The row holding the column names: 1 unless title rows stand above it.
   std::uint64_t header_row = 1;
+  /// "csv" (any delimited text) or "json" (an array of objects, or JSON Lines: each object
+  /// is a row, the first object's keys the header).
+  std::string format = "csv";
+  std::vector<std::string> ignored_json_keys;  ///< keys not in the first object
   bool utf8_bom = false;
   std::vector<std::string> header;
   ColumnMapping columns;
@@ -131,6 +136,7 @@ class OrderIngest : private RecordSink {
   void decide_encoding(bool whole_file);
   void feed_decoded(std::string_view bytes);
   void feed_text(std::string_view text);
+  void begin_table();
   void on_record(const CsvRecord& record) override;
   void start_rows(std::string_view head);
   void read_conventions(std::string_view head, char delimiter);
@@ -156,6 +162,8 @@ class OrderIngest : private RecordSink {
   std::string decoded_;   ///< scratch: one chunk converted to UTF-8
   std::string head_;  ///< the first 64 KiB of text, where the header row and conventions are found
   std::uint64_t header_row_ = 1;
+  std::optional<JsonRowsToCsv> json_;  ///< set when the file is JSON
+  std::string csv_;                    ///< scratch: JSON turned into CSV text
   std::optional<CsvSplitter> splitter_;
   std::unordered_map<std::string, std::uint32_t> customer_index_;
   std::unordered_set<std::string> seen_orders_;  ///< customer index bytes + order id

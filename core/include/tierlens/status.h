@@ -16,6 +16,7 @@ enum class ErrorCode {
   kInvalidState,     ///< calls out of order (e.g. feed after finish)
   kIoError,          ///< a file could not be read or written (CLI only)
   kNotText,          ///< the file is not text (a workbook, an archive, an image)
+  kBadJson,          ///< a JSON file that is not an array of objects or JSON Lines
 };
 
 /// The machine-readable name of a code, e.g. "missing_column".
