@@ -1,9 +1,8 @@
 #include "tierlens/explanation.h"
 
-#include <cstdio>
-
 #include "tierlens/dimensions.h"
 #include "tierlens/reports.h"
+#include "tierlens/text.h"
 #include "tierlens/tiers.h"
 
 namespace tierlens {
@@ -12,14 +11,7 @@ namespace {
 using nlohmann::ordered_json;
 
 /// Up to 2 decimals without trailing zeros: 17.5, 300.04, 12.
-std::string short_number(double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.2f", value);
-  std::string out = text;
-  while (out.back() == '0') out.pop_back();  // "%.2f" always has a point to stop at
-  if (out.back() == '.') out.pop_back();
-  return out;
-}
+std::string short_number(double value) { return format_number(value, 2); }
 
 std::string list(const std::vector<double>& values) {
   std::string text;

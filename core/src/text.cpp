@@ -19,12 +19,14 @@ std::string ascii_lower(std::string_view text) {
   return lower;
 }
 
-std::string format_number(double value) {
+std::string format_number(double value, int max_decimals) {
   char text[64];
-  std::snprintf(text, sizeof text, "%.6f", value);
+  std::snprintf(text, sizeof text, "%.*f", max_decimals, value);
   std::string out = text;
-  while (out.back() == '0') out.pop_back();  // "%.6f" always has a point to stop at
-  if (out.back() == '.') out.pop_back();
+  if (out.find('.') != std::string::npos) {
+    while (out.back() == '0') out.pop_back();
+    if (out.back() == '.') out.pop_back();
+  }
   return out == "-0" ? "0" : out;
 }
 

@@ -18,25 +18,7 @@ using testing::read_file;
 using testing::run_session;
 using testing::shared_data_path;
 
-class OnlineRetail : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    const std::string path = shared_data_path("online-retail-uci/online_retail.csv");
-    if (file_exists(path)) bytes_ = new std::string(read_file(path));
-  }
-  static void TearDownTestSuite() {
-    delete bytes_;
-    bytes_ = nullptr;
-  }
-  void SetUp() override {
-    if (!bytes_) {
-      GTEST_SKIP() << "online_retail.csv not found under ../shared/data (set "
-                      "TIERLENS_SHARED_DATA); the real-data checks did not run";
-    }
-  }
-  static std::string* bytes_;
-};
-std::string* OnlineRetail::bytes_ = nullptr;
+using OnlineRetail = testing::OnlineRetailFile;
 
 TEST_F(OnlineRetail, EveryRowIsAccountedForAndTheCustomerCountIsAsPublished) {
   ClassificationSession session;

@@ -258,28 +258,12 @@ TEST_F(PresetsOnTheSample, B2bIcAndU8FindEveryColumnTheyNeed) {
 // The real UCI Online Retail file (541,909 invoice lines), read in place from ../shared/data.
 // It has no employees, industry, province, product_type, needs or service column.
 
-class PresetsOnOnlineRetail : public ::testing::Test {
+class PresetsOnOnlineRetail : public testing::OnlineRetailFile {
  protected:
-  static void SetUpTestSuite() {
-    const std::string path = shared_data_path("online-retail-uci/online_retail.csv");
-    if (file_exists(path)) bytes_ = new std::string(read_file(path));
-  }
-  static void TearDownTestSuite() {
-    delete bytes_;
-    bytes_ = nullptr;
-  }
-  void SetUp() override {
-    if (!bytes_) {
-      GTEST_SKIP() << "online_retail.csv not found under ../shared/data (set "
-                      "TIERLENS_SHARED_DATA); the real-data preset checks did not run";
-    }
-  }
   static std::unique_ptr<Classification> run(std::string_view id) {
     return classify_with_preset(*bytes_, id, "online_retail.csv");
   }
-  static std::string* bytes_;
 };
-std::string* PresetsOnOnlineRetail::bytes_ = nullptr;
 
 TEST_F(PresetsOnOnlineRetail, AbcParetoGivesOneTierEachAndTheMinimalClasses) {
   const auto result = run("abc_pareto");

@@ -2,6 +2,8 @@
 // the page do, and find the fixtures and the shared real datasets.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -39,5 +41,27 @@ inline Status run_session(ClassificationSession& session, std::string_view bytes
   }
   return session.finish();
 }
+
+/// Test suites over the real UCI Online Retail file (541,909 invoice lines), read in place
+/// from ../shared/data once per suite. Without the file, every test skips and says why.
+class OnlineRetailFile : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string path = shared_data_path("online-retail-uci/online_retail.csv");
+    if (file_exists(path)) bytes_ = new std::string(read_file(path));
+  }
+  static void TearDownTestSuite() {
+    delete bytes_;
+    bytes_ = nullptr;
+  }
+  void SetUp() override {
+    if (!bytes_) {
+      GTEST_SKIP() << "online_retail.csv not found under ../shared/data (set "
+                      "TIERLENS_SHARED_DATA); the real-data checks did not run";
+    }
+  }
+
+  static inline std::string* bytes_ = nullptr;
+};
 
 }  // namespace tierlens::testing

@@ -15,7 +15,8 @@ std::string_view trim_spaces(std::string_view text);
 /// ASCII lower-case; other bytes (e.g. UTF-8 Chinese) are kept as they are.
 std::string ascii_lower(std::string_view text);
 
-/// A number as people write it: up to 6 decimals, no trailing zeros ("12", "0.25", "100").
-std::string format_number(double value);
+/// A number as people write it: up to `max_decimals` (0..6) decimals, no trailing zeros
+/// ("12", "0.25", "100").
+std::string format_number(double value, int max_decimals = 6);
 
 }  // namespace tierlens
