@@ -11,9 +11,10 @@
 namespace tierlens {
 namespace {
 
-/// How much of the file decides its encoding: enough rows that a GBK file's first Chinese
-/// name is in it, small enough to hold while waiting.
-constexpr std::size_t kEncodingSniffBytes = 64 * 1024;
+/// How much of the start of a file decides how all of it is read (encoding, format, header
+/// row, delimiter, date order, decimal mark): enough rows that a GBK file's first Chinese
+/// name and a day-first date are in it, small enough to hold while waiting.
+constexpr std::size_t kHeadBytes = 64 * 1024;
 
 bool is_blank(const CsvRecord& record) {
   return std::all_of(record.fields.begin(), record.fields.end(),
@@ -36,7 +37,7 @@ Status OrderIngest::feed(std::string_view chunk) {
   result_.input.bytes += chunk.size();
   if (phase_ == Phase::kDetectingEncoding) {
     raw_head_.append(chunk);
-    if (raw_head_.size() < kEncodingSniffBytes && !options_.encoding) return Status();
+    if (raw_head_.size() < kHeadBytes && !options_.encoding) return Status();
     decide_encoding(/*whole_file=*/false);
     return failure_;
   }
@@ -117,7 +118,7 @@ void OrderIngest::feed_text(std::string_view text) {
     // Hold the first 64 KiB of text: the header row, the delimiter, the date order and the
     // decimal mark are all decided from it, once, for the whole file.
     head_.append(text);
-    if (head_.size() < kEncodingSniffBytes) return;
+    if (head_.size() < kHeadBytes) return;
     begin_table();
     return;
   }

@@ -1,5 +1,10 @@
 // Reads an orders file chunk by chunk and aggregates it per customer. Every data row is
 // either used or kept as a SkippedRow with its reason; the file itself is never held whole.
+//
+// The first 64 KiB decide how the whole file is read, once: the encoding (then converted to
+// UTF-8), JSON or delimited text, the header row and delimiter, the day/month order of the
+// date column and the decimal mark of the amounts. The user may set the encoding, the date
+// order and the header row instead.
 #pragma once
 
 #include <climits>
