@@ -15,20 +15,9 @@
 namespace tierlens {
 namespace {
 
+using testing::classify_text;
 using testing::run_session;
 using Labels = std::map<std::string, std::string>;
-
-/// Classifies `csv` under the policy `policy_json`; an empty result (and a test failure) when
-/// either is refused.
-Classification classify_text(const std::string& csv, const std::string& policy_json) {
-  ClassifyOptions options;
-  const Status parsed = parse_policy_json(policy_json, options);
-  EXPECT_TRUE(parsed.ok()) << parsed.message();
-  ClassificationSession session;
-  const Status run = run_session(session, csv, options);
-  EXPECT_TRUE(run.ok()) << run.message();
-  return session.result() ? *session.result() : Classification{};
-}
 
 const DimensionResult* find_dimension(const Classification& result, const std::string& id) {
   for (const DimensionResult& dimension : result.dimensions) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "tierlens/policy_json.h"
 #include "tierlens/session.h"
 
 namespace tierlens::testing {
@@ -40,6 +41,18 @@ inline Status run_session(ClassificationSession& session, std::string_view bytes
     if (Status status = session.feed(bytes.substr(at, chunk_size)); !status.ok()) return status;
   }
   return session.finish();
+}
+
+/// Classifies `csv` under the policy `policy_json`; an empty result (and a test failure) when
+/// either is refused.
+inline Classification classify_text(const std::string& csv, const std::string& policy_json) {
+  ClassifyOptions options;
+  const Status parsed = parse_policy_json(policy_json, options);
+  EXPECT_TRUE(parsed.ok()) << parsed.message();
+  ClassificationSession session;
+  const Status run = run_session(session, csv, options);
+  EXPECT_TRUE(run.ok()) << run.message();
+  return session.result() ? *session.result() : Classification{};
 }
 
 /// Test suites over the real UCI Online Retail file (541,909 invoice lines), read in place

@@ -14,6 +14,7 @@
 namespace tierlens {
 namespace {
 
+using testing::classify_text;
 using testing::run_session;
 
 // Revenue 500 + 200 + 150 + 100 + 50 = 1000. value: ABC by revenue, cuts [70, 20]:
@@ -38,16 +39,6 @@ constexpr const char* kDimensions = R"(
       {"id": "scale", "type": "bands", "field": "employees",
        "bands": [{"label": "大型", "min": 1000}, {"label": "中型", "min": 100}, {"label": "小型"}]}
     ])";
-
-Classification classify_text(const std::string& csv, const std::string& policy_json) {
-  ClassifyOptions options;
-  const Status parsed = parse_policy_json(policy_json, options);
-  EXPECT_TRUE(parsed.ok()) << parsed.message();
-  ClassificationSession session;
-  const Status run = run_session(session, csv, options);
-  EXPECT_TRUE(run.ok()) << run.message();
-  return session.result() ? *session.result() : Classification{};
-}
 
 std::string policy_with_tiers(const std::string& tiers) {
   return R"({"tierlens_policy": 1, "analysis_date": "2024-07-01", )" + std::string(kDimensions) +
