@@ -92,7 +92,7 @@ ordered_json explain_customer(const Classification& result, std::size_t index) {
     const Tier& chosen = result.options.tiers[result.tier_of[index]];
     const std::string why = explain_tier(result, index);
     tier = {{"name", chosen.name}, {"rule", tier_rule_text(chosen)}, {"text", why},
-            {"strategy", tier_strategy_json(chosen.strategy)}};
+            {"strategy", strategy_json(chosen.strategy)}};
     text += " Tier: " + why;
   }
   const AttributeColumn* names = customer_names(result);

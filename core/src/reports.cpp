@@ -132,13 +132,6 @@ ordered_json dimensions_json(const Classification& result) {
   return dimensions;
 }
 
-ordered_json strategy_json(const Strategy& strategy) {
-  return {{"service_level", strategy.service_level}, {"discount", strategy.discount},
-          {"credit_terms", strategy.credit_terms},   {"review_cycle", strategy.review_cycle},
-          {"channel", strategy.channel},             {"owner", strategy.owner},
-          {"notes", strategy.notes}};
-}
-
 ordered_json tiers_json(const Classification& result) {
   ordered_json tiers = ordered_json::array();
   for (std::size_t t = 0; t < result.options.tiers.size(); ++t) {
@@ -158,7 +151,12 @@ const AttributeColumn* customer_names(const Classification& result) {
   return names && !names->header.empty() ? names : nullptr;
 }
 
-nlohmann::ordered_json tier_strategy_json(const Strategy& strategy) { return strategy_json(strategy); }
+nlohmann::ordered_json strategy_json(const Strategy& strategy) {
+  return {{"service_level", strategy.service_level}, {"discount", strategy.discount},
+          {"credit_terms", strategy.credit_terms},   {"review_cycle", strategy.review_cycle},
+          {"channel", strategy.channel},             {"owner", strategy.owner},
+          {"notes", strategy.notes}};
+}
 
 double breakpoint_for_display(RfmMetric metric, double breakpoint) {
   const double value = metric == RfmMetric::kMonetary

@@ -51,12 +51,7 @@ TEST(JsonRows, RefusesWhatIsNotObjects) {
 
 TEST(JsonRows, ArrayAndLinesClassifyExactlyAsTheCsv) {
   const auto classify = [](const std::string& name, std::size_t chunk) {
-    ClassificationSession session;
-    ClassifyOptions options;
-    options.file_name = name;
-    const Status status = run_session(session, read_file(fixture_path(name)), options, chunk);
-    EXPECT_TRUE(status.ok()) << name << ": " << status.message();
-    return status.ok() ? customers_csv(*session.result()) : std::string();
+    return customers_csv(testing::classify_fixture(name, chunk));
   };
   const std::string csv = classify("tiny_orders.csv", 1 << 20);
   for (const char* name : {"tiny_orders.json", "tiny_orders.jsonl"}) {

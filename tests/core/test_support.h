@@ -43,6 +43,17 @@ inline Status run_session(ClassificationSession& session, std::string_view bytes
   return session.finish();
 }
 
+/// Classifies fixture `name`, fed in chunks of `chunk` bytes, under the default options; an
+/// empty result (and a test failure) when it is refused.
+inline Classification classify_fixture(const std::string& name, std::size_t chunk = 1 << 20,
+                                       ClassifyOptions options = {}) {
+  options.file_name = name;
+  ClassificationSession session;
+  const Status status = run_session(session, read_file(fixture_path(name)), options, chunk);
+  EXPECT_TRUE(status.ok()) << name << ": " << status.message();
+  return session.result() ? *session.result() : Classification{};
+}
+
 /// Classifies `csv` under the policy `policy_json`; an empty result (and a test failure) when
 /// either is refused.
 inline Classification classify_text(const std::string& csv, const std::string& policy_json) {

@@ -82,13 +82,8 @@ TEST(TextEncoding, Utf16SurrogatePairsAcrossChunks) {
 
 TEST(TextEncoding, GbkAndUtf16FilesClassifyExactlyAsTheirUtf8Original) {
   const auto classify = [](const std::string& name, std::size_t chunk) {
-    ClassificationSession session;
-    ClassifyOptions options;
-    options.file_name = name;
-    const Status status = run_session(session, read_file(fixture_path(name)), options, chunk);
-    EXPECT_TRUE(status.ok()) << name << ": " << status.message();
-    return status.ok() ? std::pair{customers_csv(*session.result()), session.result()->ingest.input}
-                       : std::pair{std::string(), InputDescription{}};
+    const Classification result = testing::classify_fixture(name, chunk);
+    return std::pair{customers_csv(result), result.ingest.input};
   };
   const auto [original, utf8_input] = classify("chinese_orders.tsv", 1 << 20);
   ASSERT_NE(original.find("上海华盛机械有限公司"), std::string::npos);

@@ -36,7 +36,7 @@ std::vector<double> display_breakpoints(const Classification& result, RfmMetric 
 const AttributeColumn* customer_names(const Classification& result);
 
 /// {service_level, discount, credit_terms, review_cycle, channel, owner, notes}.
-nlohmann::ordered_json tier_strategy_json(const Strategy& strategy);
+nlohmann::ordered_json strategy_json(const Strategy& strategy);
 
 /// The segment_cell text of customer `index`: R then FM on the 1..5 grid, e.g. "54".
 std::string segment_cell(const Classification& result, std::size_t index);
