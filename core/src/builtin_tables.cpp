@@ -40,10 +40,6 @@ const std::vector<Province>& provinces() {
   return kProvinces;
 }
 
-bool ends_with(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 /// Drops the administrative suffix: 省, 市, 自治区 with its people (壮族自治区), 特别行政区.
 std::string_view chinese_stem(std::string_view name) {
   static const std::string_view kSuffixes[] = {"壮族自治区", "回族自治区", "维吾尔自治区",

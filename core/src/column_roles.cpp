@@ -13,17 +13,20 @@ const std::vector<std::string>& known_names(ColumnRole role) {
   static const std::vector<std::string> kCustomer = {
       "customerid", "customerno", "customernumber", "customercode", "customer", "clientid",
       "client", "accountid", "memberid", "buyerid", "客户编号", "客户id", "客户代码", "客户编码",
-      "客户号", "会员id", "会员编号", "客户", "客户名称"};
+      "客户号", "会员id", "会员编号", "会员卡号", "会员号", "社保卡号", "卡号", "客户", "客户名称"};
   static const std::vector<std::string> kOrder = {
       "invoiceno", "invoice", "invoiceid", "invoicenumber", "orderid", "orderno", "ordernumber",
       "order", "transactionid", "receiptno", "订单号", "订单编号", "订单id", "单据编号", "单号",
       "发票号", "交易编号"};
   static const std::vector<std::string> kDate = {
       "invoicedate", "orderdate", "date", "transactiondate", "purchasedate", "saledate",
-      "orderedat", "日期", "下单日期", "订单日期", "交易日期", "销售日期", "购药时间", "下单时间"};
+      "orderedat", "日期", "下单日期", "订单日期", "交易日期", "销售日期", "购药时间", "购买时间",
+      "消费时间", "交易时间", "下单时间"};
+  // What was paid (实收, 实付) comes before what was due (应收): discounts make them differ,
+  // and revenue is what came in.
   static const std::vector<std::string> kAmount = {
       "amount", "totalamount", "sales", "revenue", "total", "ordervalue", "netamount",
-      "金额", "销售额", "订单金额", "实收金额", "应收金额", "成交金额", "实付金额"};
+      "金额", "销售额", "订单金额", "实收金额", "实付金额", "成交金额", "应收金额"};
   static const std::vector<std::string> kQuantity = {"quantity", "qty", "units", "数量",
                                                      "销售数量", "购买数量"};
   static const std::vector<std::string> kUnitPrice = {"unitprice", "price", "priceeach",
@@ -119,7 +122,10 @@ Status resolve_columns(const std::vector<std::string>& header, const ColumnOverr
   normalized.reserve(header.size());
   for (const std::string& name : header) normalized.push_back(normalize_header_name(name));
 
+  // Every role is resolved before any error is returned, so a caller previewing the file
+  // (the page's mapping step) sees every guess even when one named column is missing.
   mapping = ColumnMapping{};
+  Status named_column_missing;
   for (int r = 0; r < kColumnRoleCount; ++r) {
     const auto role = static_cast<ColumnRole>(r);
     const std::optional<std::string>& named = overrides[role];
@@ -129,11 +135,12 @@ Status resolve_columns(const std::vector<std::string>& header, const ColumnOverr
     }
     if (named->empty()) continue;  // explicitly "no such column"
     mapping[role] = find_named_column(header, *named);
-    if (!mapping[role]) {
-      return Status::error(ErrorCode::kMissingColumn,
-                           file_name + ": the column \"" + *named + "\" given for the " +
-                               role_label(role) + " is not in the header row (columns: " +
-                               list_columns(header) + ")");
+    if (!mapping[role] && named_column_missing.ok()) {
+      named_column_missing =
+          Status::error(ErrorCode::kMissingColumn,
+                        file_name + ": the column \"" + *named + "\" given for the " +
+                            role_label(role) + " is not in the header row (columns: " +
+                            list_columns(header) + ")");
     }
   }
   // One column cannot play two roles; a later guess yields to an earlier role.
@@ -146,6 +153,7 @@ Status resolve_columns(const std::vector<std::string>& header, const ColumnOverr
     }
   }
 
+  if (!named_column_missing.ok()) return named_column_missing;
   const auto missing = [&](const std::string& what, const char* key, const char* flag) {
     return Status::error(ErrorCode::kMissingColumn,
                          file_name + ": no " + what + " column found in the header row (columns: " +

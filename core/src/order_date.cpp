@@ -1,5 +1,7 @@
 #include "tierlens/order_date.h"
 
+#include <algorithm>
+
 #include "tierlens/text.h"
 
 namespace tierlens {
@@ -152,6 +154,55 @@ std::optional<DayNumber> parse_digits(std::string_view text) {
   return days_from_civil(1899, 12, 30) + value;
 }
 
+/// Point-of-sale exports append the weekday: "2018-01-01 星期五", "2024-03-05 (Tue)". It
+/// says nothing the date does not, so it is dropped unchecked: the date is what the row
+/// records, and a weekday that disagrees (a shifted teaching dataset) must not lose the row.
+std::string_view without_weekday(std::string_view text) {
+  static constexpr std::string_view kChinesePrefixes[] = {"星期", "礼拜", "周"};
+  static constexpr std::string_view kChineseDays[] = {"一", "二", "三", "四", "五", "六", "日", "天"};
+  static constexpr std::string_view kEnglishDays[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+  std::string_view rest = text;
+  bool bracketed = false;
+  for (const std::string_view close : {")", "）"}) {
+    if (ends_with(rest, close)) {
+      rest.remove_suffix(close.size());
+      bracketed = true;
+      break;
+    }
+  }
+  std::size_t weekday = 0;
+  for (const std::string_view prefix : kChinesePrefixes) {
+    for (const std::string_view day : kChineseDays) {
+      const std::string word = std::string(prefix) + std::string(day);
+      if (ends_with(rest, word)) weekday = std::max(weekday, word.size());
+    }
+  }
+  const std::string lower = ascii_lower(rest);
+  for (const std::string_view day : kEnglishDays) {
+    if (ends_with(lower, day) && (lower.size() == day.size() || !is_ascii_alpha(lower[lower.size() - day.size() - 1]))) {
+      weekday = std::max(weekday, day.size());
+    }
+  }
+  if (weekday == 0) return text;
+  rest.remove_suffix(weekday);
+  if (bracketed) {
+    bool opened = false;
+    for (const std::string_view open : {"(", "（"}) {
+      if (!opened && ends_with(rest, open)) {
+        rest.remove_suffix(open.size());
+        opened = true;
+      }
+    }
+    if (!opened) return text;
+  }
+  rest = trim_spaces(rest);
+  // Only a weekday after a date: "Sun" alone, or glued to other words, is not one.
+  if (rest.empty() || (!is_ascii_digit(rest.back()) && !ends_with(rest, "日"))) return text;
+  return rest;
+}
+
 }  // namespace
 
 const char* date_order_key(DateOrder order) {
@@ -172,7 +223,7 @@ std::string accepted_date_formats(DateOrder order) {
 }
 
 std::optional<DayNumber> parse_order_date(std::string_view text, DateOrder order) {
-  text = trim_spaces(text);
+  text = without_weekday(trim_spaces(text));
   if (const auto day = parse_year_first(Cursor(text))) return day;
   if (const auto day = parse_year_last(Cursor(text), order)) return day;
   return parse_digits(text);

@@ -35,6 +35,23 @@ TEST(OrderDate, TheShapesChineseAndEuropeanExportsUse) {
   EXPECT_EQ(parse_order_date("3/5/2024 12:05 am"), day(2024, 3, 5));
 }
 
+TEST(OrderDate, AWeekdayAfterTheDateIsDropped) {
+  // As point-of-sale exports write them (the Chaoyang pharmacy file: "2018-01-01 星期五").
+  EXPECT_EQ(parse_order_date("2018-01-01 星期五"), day(2018, 1, 1));
+  EXPECT_EQ(parse_order_date("2018-01-01 周一"), day(2018, 1, 1));
+  EXPECT_EQ(parse_order_date("2024年3月5日 星期二"), day(2024, 3, 5));
+  EXPECT_EQ(parse_order_date("2024-03-05（周二）"), day(2024, 3, 5));
+  EXPECT_EQ(parse_order_date("2024-03-05 14:30 Tue"), day(2024, 3, 5));
+  EXPECT_EQ(parse_order_date("3/5/2024 (Tuesday)"), day(2024, 3, 5));
+  // The date decides, even when the weekday disagrees (2018-01-01 was a Monday).
+  EXPECT_EQ(parse_order_date("2018-01-01 Friday"), day(2018, 1, 1));
+  // A weekday alone, or words that merely end like one, are still not dates.
+  EXPECT_EQ(parse_order_date("星期五"), std::nullopt);
+  EXPECT_EQ(parse_order_date("2018-01-01 Caesarsun"), std::nullopt);
+  EXPECT_EQ(parse_order_date("2018-02-29 星期四"), std::nullopt);
+  EXPECT_EQ(parse_order_date("2018-01-01 (周五"), std::nullopt);
+}
+
 TEST(OrderDate, YearLastDatesFollowTheColumnsOrder) {
   EXPECT_EQ(parse_order_date("3/5/2024", DateOrder::kMonthFirst), day(2024, 3, 5));
   EXPECT_EQ(parse_order_date("3/5/2024", DateOrder::kDayFirst), day(2024, 5, 3));

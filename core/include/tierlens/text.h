@@ -8,6 +8,11 @@
 namespace tierlens {
 
 inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+inline bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
 
 /// Strips ASCII spaces and tabs from both ends (exports often pad cells).
 std::string_view trim_spaces(std::string_view text);
