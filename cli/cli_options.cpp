@@ -64,6 +64,9 @@ const char* const kUsage =
       DIR/summary.json and DIR/skipped.csv.
   tierlens explain ORDERS_FILE --customer ID [--json] [options]
       Prints why one customer got its scores, labels and tier.
+  tierlens columns ORDERS_FILE [options]
+      Shows, as JSON, how the file would be read and which column plays each role,
+      from its start alone: the page's mapping step. Nothing is computed.
   tierlens validate POLICY_FILE
       Checks a policy file (format in core/POLICY.md) and says what is wrong, where.
   tierlens presets [--out DIR]
@@ -81,6 +84,7 @@ Options:
                            date column, e.g. 25/12/2024 means day first)
   --header-row N           the row holding the column names (default: the first row
                            whose names give the needed columns, after any title rows)
+  --sheet NAME             the sheet of a workbook (.xlsx) to read (default: the first)
   --bins N                 RFM bins per metric, 2..9 (default 5)
   --as-of YYYY-MM-DD       analysis date (default: the day after the latest order);
                            orders after it are skipped
@@ -109,6 +113,8 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
     request.command = Command::kClassify;
   } else if (args[0] == "explain") {
     request.command = Command::kExplain;
+  } else if (args[0] == "columns") {
+    request.command = Command::kColumns;
   } else if (args[0] == "sample") {
     request.command = Command::kSample;
   } else if (args[0] == "validate") {
@@ -120,7 +126,8 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
   }
 
   ClassifyOptions& options = request.options;
-  if (request.command == Command::kClassify || request.command == Command::kExplain) {
+  if (request.command == Command::kClassify || request.command == Command::kExplain ||
+      request.command == Command::kColumns) {
     if (Status status = load_policy(args, options); !status.ok()) return status;
   }
   for (std::size_t i = 1; i < args.size(); ++i) {
@@ -178,6 +185,10 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
         return usage_error("--header-row: expected a row number, 1 or more");
       }
       options.header_row = static_cast<std::uint64_t>(row);
+    } else if (flag == "--sheet") {
+      const auto name = value();
+      if (!name || name->empty()) return usage_error("--sheet: expected a sheet name");
+      options.sheet = *name;
     } else if (flag == "--date-order") {
       const auto text = value();
       const auto order = text ? parse_date_order(*text) : std::nullopt;

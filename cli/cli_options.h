@@ -11,11 +11,11 @@
 
 namespace tierlens::cli {
 
-enum class Command { kClassify, kExplain, kSample, kValidate, kPresets, kHelp, kVersion };
+enum class Command { kClassify, kExplain, kColumns, kSample, kValidate, kPresets, kHelp, kVersion };
 
 struct CliRequest {
   Command command = Command::kHelp;
-  std::string input_path;        ///< classify, explain; validate: the policy file
+  std::string input_path;        ///< classify, explain, columns; validate: the policy file
   std::string out_path;          ///< classify, presets: a directory; sample: a file ("" = stdout)
   std::string customer_id;       ///< explain
   bool json = false;             ///< explain: print JSON instead of text

@@ -4,11 +4,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli_options.h"
 #include "tierlens/classification.h"
+#include "tierlens/column_preview.h"
 #include "tierlens/explanation.h"
 #include "tierlens/policy_json.h"
 #include "tierlens/presets.h"
@@ -98,6 +100,26 @@ Status run_classify(const cli::CliRequest& request) {
   return Status();
 }
 
+Status run_columns(const cli::CliRequest& request) {
+  std::ifstream file(request.input_path, std::ios::binary);
+  if (!file) return Status::error(ErrorCode::kIoError, request.input_path + ": cannot open the file");
+  // The page sends the first 64 KiB, or a whole workbook: it cannot be read from its start.
+  std::string head(kPreviewHeadBytes, '\0');
+  file.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(file.gcount()));
+  if (looks_like_zip(head)) {
+    std::ostringstream rest;
+    rest << file.rdbuf();
+    head += rest.str();
+  }
+  ClassifyOptions options = request.options;
+  options.file_name = fs::path(request.input_path).filename().string();
+  ColumnPreview preview;
+  if (Status status = preview_columns(head, options, preview); !status.ok()) return status;
+  std::cout << column_preview_json(preview) << "\n";
+  return Status();
+}
+
 Status run_explain(const cli::CliRequest& request) {
   ClassificationSession session;
   if (Status status = read_and_classify(request, session); !status.ok()) return status;
@@ -167,6 +189,7 @@ int main(int argc, char** argv) {
       case cli::Command::kVersion: std::printf("tierlens %s\n", kTierLensVersion); break;
       case cli::Command::kClassify: status = run_classify(request); break;
       case cli::Command::kExplain: status = run_explain(request); break;
+      case cli::Command::kColumns: status = run_columns(request); break;
       case cli::Command::kSample: status = run_sample(request); break;
       case cli::Command::kValidate: status = run_validate(request); break;
       case cli::Command::kPresets: status = run_presets(request); break;

@@ -67,7 +67,8 @@ Status read_policy(const std::string& policy_json, ClassifyOptions& options) {
   return parse_policy_json(policy_json, options);
 }
 
-/// How to read the file, as the page says it: {"encoding": "gb18030", "date_order": "day_first"};
+/// How to read the file, as the page says it: {"encoding": "gb18030", "date_order": "day_first",
+/// "header_row": 3, "sheet": "订单"};
 /// a missing or empty value means "detect it".
 Status read_input_options(const std::string& input_json, ClassifyOptions& options) {
   const auto input = nlohmann::json::parse(input_json.empty() ? "{}" : input_json, nullptr, false);
@@ -87,6 +88,12 @@ Status read_input_options(const std::string& input_json, ClassifyOptions& option
       return Status::error(ErrorCode::kInvalidOptions, "header_row: expected a row number, 1 or more");
     }
     options.header_row = input["header_row"].get<std::uint64_t>();
+  }
+  if (input.contains("sheet") && !input["sheet"].is_null()) {
+    if (!input["sheet"].is_string()) {
+      return Status::error(ErrorCode::kInvalidOptions, "sheet: expected a sheet name");
+    }
+    if (!input["sheet"].get<std::string>().empty()) options.sheet = input["sheet"].get<std::string>();
   }
   const std::string date_order = input.value("date_order", "");
   if (!date_order.empty()) {
@@ -113,6 +120,21 @@ std::string begin_ingest(const std::string& file_name, const std::string& policy
       return status_json(status);
     }
     return status_json(session().begin(std::move(options)));
+  });
+}
+
+/// The mapping step's preview of a file from its first bytes (a workbook: all of them), read
+/// as `policy_json` and `input_json` say; see column_preview.h. Touches no session.
+std::string inspect_file(const std::string& file_name, const std::string& head,
+                         const std::string& input_json, const std::string& policy_json) {
+  return guarded([&] {
+    ClassifyOptions options;
+    if (Status status = read_input_options(input_json, options); !status.ok()) return status_json(status);
+    if (Status status = read_policy(policy_json, options); !status.ok()) return status_json(status);
+    options.file_name = file_name;
+    ColumnPreview preview;
+    if (Status status = preview_columns(head, options, preview); !status.ok()) return status_json(status);
+    return "{\"ok\": true, \"preview\": " + column_preview_json(preview) + "}";
   });
 }
 
@@ -285,6 +307,7 @@ val sample_orders_csv() { return to_uint8_array(generate_sample_orders()); }
 EMSCRIPTEN_BINDINGS(tierlens) {
   emscripten::function("beginIngest", &begin_ingest);
   emscripten::function("feedChunk", &feed_chunk);
+  emscripten::function("inspectFile", &inspect_file);
   emscripten::function("finishAndClassify", &finish_and_classify);
   emscripten::function("reclassify", &reclassify);
   emscripten::function("presetList", &preset_list);

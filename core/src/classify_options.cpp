@@ -35,6 +35,14 @@ Status validate_breakpoints(RfmMetric metric, const std::optional<std::vector<do
 
 }  // namespace
 
+void keep_file_reading(const ClassifyOptions& from, ClassifyOptions& to) {
+  to.file_name = from.file_name;
+  to.encoding = from.encoding;
+  to.date_order = from.date_order;
+  to.header_row = from.header_row;
+  to.sheet = from.sheet;
+}
+
 Status validate_options(const ClassifyOptions& options) {
   if (options.bins < kMinBins || options.bins > kMaxBins) {
     return invalid_bins(std::to_string(options.bins));

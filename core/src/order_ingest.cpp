@@ -272,6 +272,10 @@ void OrderIngest::read_header(const CsvRecord& record) {
   }
   failure_ = resolve_columns(result_.input.header, options_.columns, options_.file_name,
                              result_.input.columns);
+  if (!failure_.ok() && options_.preview_rows) {
+    result_.column_problem = failure_.message();
+    failure_ = Status();
+  }
   if (failure_.ok()) resolve_attributes();
 }
 
@@ -286,12 +290,16 @@ void OrderIngest::resolve_attributes() {
     if (named_header) {
       column = find_named_column(header, *named_header);
       if (!column) {
-        failure_ = Status::error(ErrorCode::kMissingColumn,
-                                 options_.file_name + ": the column \"" + *named_header +
-                                     "\" given for the field \"" + field +
-                                     "\" is not in the header row (columns: " +
-                                     list_columns(header) + ")");
-        return;
+        const Status missing = Status::error(
+            ErrorCode::kMissingColumn, options_.file_name + ": the column \"" + *named_header +
+                                           "\" given for the field \"" + field +
+                                           "\" is not in the header row (columns: " +
+                                           list_columns(header) + ")");
+        if (!options_.preview_rows) {
+          failure_ = missing;
+          return;
+        }
+        if (result_.column_problem.empty()) result_.column_problem = missing.message();
       }
     } else {
       column = guess_attribute_column(header, field, taken);
@@ -319,6 +327,12 @@ void OrderIngest::skip(const CsvRecord& record, SkipReason reason,
 }
 
 void OrderIngest::read_order(const CsvRecord& record) {
+  if (options_.preview_rows) {
+    if (result_.preview_rows.size() < *options_.preview_rows && !is_blank(record)) {
+      result_.preview_rows.emplace_back(record.fields.begin(), record.fields.end());
+    }
+    return;
+  }
   ++result_.rows.total;
   const ColumnMapping& columns = result_.input.columns;
   const std::size_t expected_fields = result_.input.header.size();

@@ -669,11 +669,7 @@ Status parse_policy_json(std::string_view text, ClassifyOptions& options) {
     return Status::error(ErrorCode::kInvalidOptions, "policy: not valid JSON");
   }
   ClassifyOptions read;
-  // What describes the file rather than the policy stays as it was.
-  read.file_name = options.file_name;
-  read.encoding = options.encoding;
-  read.date_order = options.date_order;
-  read.header_row = options.header_row;
+  keep_file_reading(options, read);
   try {
     read_policy(root, read);
   } catch (const PolicyError& error) {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "tierlens/column_preview.h"
 #include "tierlens/csv_writer.h"
 #include "tierlens/delimiter.h"
 #include "tierlens/policy_json.h"
@@ -251,6 +252,28 @@ std::string skipped_csv(const Classification& result) {
     csv.end_row();
   }
   return csv.take();
+}
+
+std::string column_preview_json(const ColumnPreview& preview) {
+  const auto choices_json = [](const std::vector<ColumnChoice>& choices) {
+    ordered_json list = ordered_json::array();
+    for (const ColumnChoice& choice : choices) {
+      list.push_back({{"field", choice.field},
+                      {"column", choice.column ? ordered_json(*choice.column) : ordered_json()},
+                      {"source", choice_source_key(choice.source)},
+                      {"required", choice.required}});
+    }
+    return list;
+  };
+  const ordered_json preview_json = {
+      {"input", input_json(preview.input)},
+      {"header", preview.input.header},
+      {"rows", preview.rows},
+      {"roles", choices_json(preview.roles)},
+      {"attributes", choices_json(preview.attributes)},
+      {"problem", preview.problem.empty() ? ordered_json() : ordered_json(preview.problem)},
+  };
+  return preview_json.dump(2, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 }  // namespace tierlens

@@ -32,6 +32,19 @@ bool same_columns(const ColumnOverrides& a, const ColumnOverrides& b) {
 
 }  // namespace
 
+IngestOptions ingest_options_for(const ClassifyOptions& options) {
+  IngestOptions ingest_options;
+  ingest_options.file_name = options.file_name;
+  ingest_options.columns = options.columns;
+  ingest_options.analysis_date = options.analysis_date;
+  ingest_options.encoding = options.encoding;
+  ingest_options.date_order = options.date_order;
+  ingest_options.header_row = options.header_row;
+  ingest_options.sheet = options.sheet;
+  ingest_options.attributes = wanted_attributes(options);
+  return ingest_options;
+}
+
 void ClassificationSession::reset() {
   result_.reset();
   ingest_.reset();
@@ -43,15 +56,7 @@ Status ClassificationSession::begin(ClassifyOptions options) {
   reset();
   if (Status status = validate_options(options); !status.ok()) return status;
   options_ = std::move(options);
-  IngestOptions ingest_options;
-  ingest_options.file_name = options_.file_name;
-  ingest_options.columns = options_.columns;
-  ingest_options.analysis_date = options_.analysis_date;
-  ingest_options.encoding = options_.encoding;
-  ingest_options.date_order = options_.date_order;
-  ingest_options.header_row = options_.header_row;
-  ingest_options.attributes = wanted_attributes(options_);
-  ingest_.emplace(std::move(ingest_options));
+  ingest_.emplace(ingest_options_for(options_));
   return Status();
 }
 
@@ -83,10 +88,7 @@ Status ClassificationSession::reclassify(ClassifyOptions options, bool& reclassi
     const AttributeColumn* read = customers.attribute(field);
     if (!read || (header && *header != read->header)) return Status();
   }
-  options.file_name = read_with.file_name;
-  options.encoding = read_with.encoding;
-  options.date_order = read_with.date_order;
-  options.header_row = read_with.header_row;
+  keep_file_reading(read_with, options);
   IngestResult ingest = std::move(result_->ingest);
   result_ = classify(std::move(ingest), options);
   options_ = std::move(options);

@@ -158,6 +158,32 @@ describe('the engine API', () => {
     assert.equal(engine.summaryJson(), before);
   });
 
+  test('previews a file for the mapping step as `tierlens columns` does, from its first 64 KiB', () => {
+    const policy = engine.presetPolicy('b2b_key_accounts');
+    const policyFile = join(mkdtempSync(join(tmpdir(), 'tierlens-policy-')), 'b2b.json');
+    writeFileSync(policyFile, JSON.stringify(policy));
+    for (const name of ['erp_title_rows.csv', 'chinese_orders_gbk.tsv', 'tiny_orders.jsonl']) {
+      const file = join(fixturesDir, name);
+      const head = readFileSync(file).subarray(0, 64 * 1024);
+      const preview = engine.inspect(name, head, {}, policy);
+      assert.deepEqual(preview, JSON.parse(runCli(['columns', file, '--policy', policyFile])), name);
+    }
+    const erp = readFileSync(join(fixturesDir, 'erp_title_rows.csv'));
+    const preview = engine.inspect('erp_title_rows.csv', erp, {}, policy);
+    assert.equal(preview.input.header_row, 4);
+    assert.deepEqual(preview.roles.map((r) => [r.field, r.column, r.source]), [
+      ['customer_id', '客户编号', 'guessed'], ['order_id', '订单编号', 'guessed'],
+      ['date', '下单日期', 'guessed'], ['amount', '金额', 'guessed'],
+      ['quantity', null, 'none'], ['unit_price', null, 'none']]);
+    assert.deepEqual(preview.attributes.map((a) => a.field),
+      ['customer_name', 'employees', 'industry']);
+    assert.equal(preview.problem, null);
+    assert.equal(preview.rows[0][0], 'SO1');
+    // A column the policy names but the file lacks is the problem, in a run's own words.
+    const named = { ...policy, columns: { customer_id: '客户代号' } };
+    assert.match(engine.inspect('erp_title_rows.csv', erp, {}, named).problem, /"客户代号" given for the customer id/);
+  });
+
   test('pages skipped rows with row, line, column and reason', () => {
     classifyFile(engine, join(fixturesDir, 'messy_orders.csv'));
     const page = engine.skipped(1, 2);

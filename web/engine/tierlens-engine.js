@@ -77,11 +77,30 @@ export class TierLensEngine {
    * @param {object|string|null} policy see core/POLICY.md; null runs the `rfm_segments` preset
    * @param {{encoding?: string, dateOrder?: string, headerRow?: number|null}} [input] how to
    *   read the file: encoding utf-8 | gb18030 | utf-16le | utf-16be, dateOrder day_first |
-   *   month_first, headerRow the row of the column names; '' or null detects it
+   *   month_first, headerRow the row of the column names; '' or null detects it; sheet
+   *   the workbook sheet to read (an .xlsx), by name; '' or null: the first
    */
-  begin(fileName, policy = null, { encoding = '', dateOrder = '', headerRow = null } = {}) {
-    const input = JSON.stringify({ encoding, date_order: dateOrder, header_row: headerRow });
-    unwrap(this.module.beginIngest(fileName, policy === null ? '' : policyText(policy), input));
+  begin(fileName, policy = null, input = {}) {
+    unwrap(this.module.beginIngest(fileName, policy === null ? '' : policyText(policy), inputText(input)));
+  }
+
+  /**
+   * How a file would be read, before anything is computed: the page's mapping step.
+   * @param {string} fileName
+   * @param {Uint8Array} head the file's first 64 KiB (all of it when smaller), or the whole
+   *   file when it is a workbook (it starts with the zip signature `PK\x03\x04`)
+   * @param {object} input as for begin()
+   * @param {object|string|null} policy its columns and attributes are applied as a run would
+   * @returns {{input: object, header: string[], rows: string[][], roles: Array<{field:
+   *   string, column: string|null, source: 'named'|'guessed'|'none', required: boolean}>,
+   *   attributes: Array<object>, problem: string|null}} `input` as in the summary; `roles`
+   *   one per column role (customer_id, order_id, date, amount, quantity, unit_price);
+   *   `attributes` the customer name, then the fields the policy uses; `problem` what would
+   *   stop a run with these columns. Throws when the file cannot be read at all.
+   */
+  inspect(fileName, head, input = {}, policy = null) {
+    return unwrap(this.module.inspectFile(fileName, head, inputText(input),
+      policy === null ? '' : policyText(policy))).preview;
   }
 
   /** Feeds the next chunk of the file's bytes; chunks may cut records anywhere. */
@@ -157,6 +176,11 @@ export class TierLensEngine {
   sampleOrdersCsv() {
     return this.module.sampleOrdersCsv();
   }
+}
+
+/** The reading options as the core takes them; '' or null leaves each to detection. */
+function inputText({ encoding = '', dateOrder = '', headerRow = null, sheet = '' } = {}) {
+  return JSON.stringify({ encoding, date_order: dateOrder, header_row: headerRow, sheet: sheet ?? '' });
 }
 
 function policyText(policy) {

@@ -34,6 +34,9 @@ struct ClassifyOptions {
   /// The row holding the column names when the user says it; found otherwise. Not part of
   /// the policy.
   std::optional<std::uint64_t> header_row;
+  /// The sheet to read from a workbook (.xlsx), by name; the first sheet otherwise. Not part
+  /// of the policy.
+  std::optional<std::string> sheet;
   /// The policy's name, shown in the page and reports.
   std::string name;
   /// RFM bins per metric (the product offers 3–5; 2..9 are accepted).
@@ -72,6 +75,10 @@ struct ClassifyOptions {
 
 inline constexpr RfmMetric kRfmMetrics[] = {RfmMetric::kRecency, RfmMetric::kFrequency,
                                             RfmMetric::kMonetary};
+
+/// Copies from `from` to `to` what describes the file rather than the policy: its name,
+/// encoding, date order, header row and sheet. A new policy does not change how a file reads.
+void keep_file_reading(const ClassifyOptions& from, ClassifyOptions& to);
 
 /// Checks ranges, shapes and references: bins within 2..9, breakpoints bins − 1 finite
 /// ascending values, and the dimensions and tiers as policy_validation.h describes.

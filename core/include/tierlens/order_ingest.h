@@ -103,6 +103,10 @@ struct IngestResult {
   CustomerTable customers;
   std::vector<SkippedRow> skipped;
   DayNumber latest_day = kNoDay;  ///< latest order date among used rows
+  /// Preview only (IngestOptions::preview_rows): the first data rows' cells as read, and
+  /// what would stop a real run (a required column not found, a named one absent).
+  std::vector<std::vector<std::string>> preview_rows;
+  std::string column_problem;
 };
 
 struct IngestOptions {
@@ -118,9 +122,16 @@ struct IngestOptions {
   /// The row holding the column names when the user says it (1 = the first row); otherwise
   /// the first row whose names give the required columns.
   std::optional<std::uint64_t> header_row;
+  /// The sheet of a workbook to read, by name; the first one when unset.
+  std::optional<std::string> sheet;
   /// Attribute fields to keep per customer, each with the header the user named for it (an
   /// error when absent from the file) or none (guessed; no column is not an error).
   std::vector<std::pair<std::string, std::optional<std::string>>> attributes;
+  /// Set to preview the file rather than read it: the page's mapping step, shown before
+  /// anything is computed. The header's guesses are kept even when a required column is
+  /// missing (IngestResult::column_problem says which), this many data rows are kept as
+  /// text, and no row is aggregated. The start of the file is enough.
+  std::optional<std::size_t> preview_rows;
 };
 
 class OrderIngest : private RecordSink {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "tierlens/classification.h"
+#include "tierlens/column_preview.h"
 
 namespace tierlens {
 
@@ -24,6 +25,10 @@ std::string summary_json(const Classification& result);
 
 /// One row per skipped input row: row, line, column, reason, detail, raw. UTF-8 with BOM.
 std::string skipped_csv(const Classification& result);
+
+/// The mapping step's preview as JSON: {input, header, rows, roles: [{field, column, source,
+/// required}], attributes: [...], problem}; see column_preview.h.
+std::string column_preview_json(const ColumnPreview& preview);
 
 /// A breakpoint as users read it: monetary back in currency units, all rounded to 6
 /// decimals so that 1/3-type quantiles do not print 17 digits.

@@ -15,6 +15,10 @@
 
 namespace tierlens {
 
+/// How a run under `options` reads its file: the columns, attributes (the policy's, and the
+/// customer name), analysis date and the user's reading options.
+IngestOptions ingest_options_for(const ClassifyOptions& options);
+
 class ClassificationSession {
  public:
   /// Starts a new run, forgetting any earlier one. On invalid options nothing is started.
