@@ -93,6 +93,8 @@ Options:
   --no-order-id            the file has no order id: every row is one order
   --date COLUMN            header of the order date column    (default: guessed)
   --amount COLUMN          header of the amount column        (default: guessed)
+  --cancelled-prefix TEXT  order ids starting with TEXT are cancellations (e.g. C):
+                           they count as returns whatever the sign of their amount
   --quantity COLUMN        with --unit-price: amount = quantity × unit price
   --unit-price COLUMN
   --recency-breaks A,B,..  fixed breakpoints (bins − 1 values) instead of quantiles;
@@ -189,6 +191,10 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
       const auto name = value();
       if (!name || name->empty()) return usage_error("--sheet: expected a sheet name");
       options.sheet = *name;
+    } else if (flag == "--cancelled-prefix") {
+      const auto prefix = value();
+      if (!prefix) return usage_error("--cancelled-prefix: expected the order id prefix, e.g. C");
+      options.cancelled_order_prefix = *prefix;
     } else if (flag == "--date-order") {
       const auto text = value();
       const auto order = text ? parse_date_order(*text) : std::nullopt;

@@ -272,6 +272,14 @@ void OrderIngest::read_header(const CsvRecord& record) {
   }
   failure_ = resolve_columns(result_.input.header, options_.columns, options_.file_name,
                              result_.input.columns);
+  if (failure_.ok() && !options_.cancelled_order_prefix.empty() &&
+      !result_.input.columns[ColumnRole::kOrderId]) {
+    failure_ = Status::error(
+        ErrorCode::kMissingColumn,
+        options_.file_name + ": cancelled orders are marked by the order id prefix \"" +
+            options_.cancelled_order_prefix + "\", but no order id column was found (columns: " +
+            list_columns(result_.input.header) + "); set the order_id column, or clear the prefix");
+  }
   if (!failure_.ok() && options_.preview_rows) {
     result_.column_problem = failure_.message();
     failure_ = Status();
@@ -398,6 +406,11 @@ void OrderIngest::read_order(const CsvRecord& record) {
     if (order_id.empty()) {
       return skip(record, SkipReason::kMissingOrderId, *order_column,
                   "the cell is empty; every row needs the order id it belongs to");
+    }
+    // A cancellation undoes an order: it lowers monetary whatever sign the export gave it.
+    const std::string& cancelled = options_.cancelled_order_prefix;
+    if (!cancelled.empty() && order_id.substr(0, cancelled.size()) == cancelled && amount > 0) {
+      amount = -amount;
     }
   }
   add_to_customer(customer_id, order_id, *day, amount, record);

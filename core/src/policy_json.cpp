@@ -475,8 +475,8 @@ void read_policy(const json& root, ClassifyOptions& options) {
                                 (version->is_number_integer() && version->get<std::int64_t>() > kPolicyVersion
                                      ? " (written by a newer TierLens)" : ""));
   }
-  object(root, "", {"tierlens_policy", "name", "analysis_date", "columns", "attributes", "rfm",
-                    "dimensions", "tiers"});
+  object(root, "", {"tierlens_policy", "name", "analysis_date", "columns", "attributes", "returns",
+                    "rfm", "dimensions", "tiers"});
   read_text(root, "name", "", options.name);
   if (const json* date = member(root, "analysis_date")) {
     const auto day = date->is_string() ? parse_iso_date(date->get<std::string>()) : std::nullopt;
@@ -495,6 +495,10 @@ void read_policy(const json& root, ClassifyOptions& options) {
     for (const auto& item : attributes->items()) {
       options.attribute_columns.emplace_back(item.key(), text(item.value(), at("attributes", item.key())));
     }
+  }
+  if (const json* returns = member(root, "returns")) {
+    object(*returns, "returns", {"cancelled_order_prefix"});
+    read_text(*returns, "cancelled_order_prefix", "returns", options.cancelled_order_prefix);
   }
   if (const json* rfm = member(root, "rfm")) read_rfm(*rfm, options);
   if (const json* dimensions = member(root, "dimensions")) {
@@ -720,6 +724,7 @@ nlohmann::ordered_json policy_to_json(const ClassifyOptions& options) {
                                               : ordered_json()},
       {"columns", columns},
       {"attributes", attributes},
+      {"returns", {{"cancelled_order_prefix", options.cancelled_order_prefix}}},
       {"rfm", {{"bins", options.bins}, {"breakpoints", breakpoints}}},
       {"dimensions", dimensions},
       {"tiers", tiers},

@@ -41,6 +41,7 @@ IngestOptions ingest_options_for(const ClassifyOptions& options) {
   ingest_options.date_order = options.date_order;
   ingest_options.header_row = options.header_row;
   ingest_options.sheet = options.sheet;
+  ingest_options.cancelled_order_prefix = options.cancelled_order_prefix;
   ingest_options.attributes = wanted_attributes(options);
   return ingest_options;
 }
@@ -79,7 +80,8 @@ Status ClassificationSession::reclassify(ClassifyOptions options, bool& reclassi
   if (Status status = validate_options(options); !status.ok()) return status;
   const ClassifyOptions& read_with = result_->options;
   if (!same_columns(options.columns, read_with.columns) ||
-      options.analysis_date != read_with.analysis_date) {
+      options.analysis_date != read_with.analysis_date ||
+      options.cancelled_order_prefix != read_with.cancelled_order_prefix) {
     return Status();
   }
   // Every attribute the new policy reads must have been read, from the same column.

@@ -59,6 +59,17 @@ class UkPositiveQuantityFilter : public RecordSink {
 // with (NOW − last InvoiceDate).days, which for these daytime invoices equals our whole-day
 // recency from 2011-12-09; frequency = invoice lines (our "no order id"); quartile scores
 // where her 1 is best, so her score s is our 5 − s.
+TEST_F(OnlineRetail, ItsCancelledInvoicesAreAlreadyReturnsSoFlaggingThemChangesNothing) {
+  // Every "C" invoice line of the file has a negative quantity: flagging the prefix must give
+  // the very same customers, and it proves the flag does not touch other orders.
+  ClassificationSession plain, flagged;
+  ClassifyOptions options;
+  ASSERT_TRUE(run_session(plain, *bytes_, options).ok());
+  options.cancelled_order_prefix = "C";
+  ASSERT_TRUE(run_session(flagged, *bytes_, options).ok());
+  EXPECT_EQ(customers_csv(*flagged.result()), customers_csv(*plain.result()));
+}
+
 TEST_F(OnlineRetail, ReproducesThePublishedQuartileRfm) {
   CsvSplitter splitter(',');
   UkPositiveQuantityFilter filter;

@@ -89,6 +89,41 @@ TEST(OrderIngest, AggregatesPerCustomerWithReturnsAndDistinctOrders) {
   EXPECT_EQ(result.latest_day, days_from_civil(2024, 5, 7));
 }
 
+TEST(OrderIngest, OrdersFlaggedCancelledByTheirIdPrefixAreReturnsWhateverTheirSign) {
+  // A flagged cancellation with a positive amount (C2), one with a negative amount (C3), and
+  // an order whose id merely contains the letter (9C).
+  const std::string csv =
+      "InvoiceNo,CustomerID,InvoiceDate,Amount\n"
+      "1,A,2024-01-02,100\n"
+      "C2,A,2024-01-05,30\n"
+      "C3,A,2024-01-06,-20\n"
+      "9C,B,2024-01-03,50\n";
+  const IngestResult unflagged = ingest_all(csv);
+  EXPECT_EQ(unflagged.customers.monetary[0], 110'000'000);  // 100 + 30 − 20
+  EXPECT_EQ(unflagged.customers.frequency[0], 2u);          // 1 and C2
+
+  IngestOptions options;
+  options.cancelled_order_prefix = "C";
+  const IngestResult flagged = ingest_all(csv, options);
+  EXPECT_EQ(flagged.customers.monetary[0], 50'000'000);  // 100 − 30 − 20
+  EXPECT_EQ(flagged.customers.frequency[0], 1u);
+  EXPECT_EQ(flagged.customers.last_purchase[0], days_from_civil(2024, 1, 2));
+  EXPECT_EQ(flagged.customers.last_activity[0], days_from_civil(2024, 1, 6));
+  EXPECT_EQ(flagged.customers.monetary[1], 50'000'000);
+  EXPECT_EQ(flagged.rows.used, 4u);
+}
+
+TEST(OrderIngest, ACancellationPrefixWithoutAnOrderIdColumnIsRefused) {
+  IngestOptions options;
+  options.cancelled_order_prefix = "C";
+  options.file_name = "orders.csv";
+  OrderIngest ingest(options);
+  ingest.feed("CustomerID,InvoiceDate,Amount\nA,2024-01-02,100\n");
+  const Status status = ingest.finish();
+  EXPECT_EQ(status.code(), ErrorCode::kMissingColumn);
+  EXPECT_NE(status.message().find("order id prefix \"C\""), std::string::npos) << status.message();
+}
+
 TEST(OrderIngest, WithoutAnOrderIdEveryRowIsAnOrder) {
   IngestOptions options;
   options.columns[ColumnRole::kOrderId] = "";

@@ -26,6 +26,7 @@ TEST(PolicyJson, ReadsEverySetting) {
       "name": "季度分级", "analysis_date": "2024-03-10",
       "columns": {"customer_id": "Kunde", "order_id": ""},
       "attributes": {"employees": "员工人数"},
+      "returns": {"cancelled_order_prefix": "C"},
       "rfm": {"bins": 4, "breakpoints": {"recency": [30, 90, 180]}},
       "dimensions": [
         {"id": "scale", "name": "规模", "type": "bands", "field": "employees",
@@ -45,6 +46,7 @@ TEST(PolicyJson, ReadsEverySetting) {
   EXPECT_EQ(options.columns[ColumnRole::kOrderId], "");
   EXPECT_FALSE(options.columns[ColumnRole::kDate].has_value());
   EXPECT_EQ(options.recency_breakpoints, (std::vector<double>{30, 90, 180}));
+  EXPECT_EQ(options.cancelled_order_prefix, "C");
   ASSERT_EQ(options.attribute_columns.size(), 1u);
   EXPECT_EQ(options.attribute_columns[0].second, "员工人数");
   ASSERT_EQ(options.dimensions.size(), 2u);
@@ -81,6 +83,7 @@ TEST(PolicyJson, CanonicalFormWritesTheDefaults) {
   const auto json = policy_to_json(options);
   EXPECT_EQ(json["rfm"]["bins"], 5);
   EXPECT_TRUE(json["analysis_date"].is_null());
+  EXPECT_EQ(json["returns"]["cancelled_order_prefix"], "");
   const auto& life = json["dimensions"][0];
   EXPECT_EQ(life["new_days"], 90);
   EXPECT_EQ(life["lost_days"], 365);
@@ -102,7 +105,7 @@ TEST(PolicyJson, RefusesUnknownOrMissingVersions) {
 TEST(PolicyJson, NamesThePathOfEveryMistake) {
   EXPECT_EQ(error_of(policy(R"("colums": {})")),
             "colums: unknown key; expected one of tierlens_policy, name, analysis_date, columns, "
-            "attributes, rfm, dimensions, tiers");
+            "attributes, returns, rfm, dimensions, tiers");
   EXPECT_EQ(error_of(policy(R"("rfm": {"bins": 12})")), "rfm.bins: expected a whole number from 2 to 9, got 12");
   EXPECT_EQ(error_of(policy(R"("rfm": {"bins": "5"})")), "rfm.bins: expected a whole number");
   EXPECT_EQ(error_of(policy(R"("rfm": {"breakpoints": {"recency": [30, 90]}})")),

@@ -45,6 +45,9 @@ struct ClassifyOptions {
   std::optional<DayNumber> analysis_date;
   /// Header names per column role; unset roles are guessed from the header.
   ColumnOverrides columns;
+  /// Order ids starting with this mark cancellations (Online Retail's "C536379"): their
+  /// amount counts as a return whatever its sign. Empty: only negative amounts are returns.
+  std::string cancelled_order_prefix;
   /// Fixed breakpoints (bins − 1 ascending values) replacing the quantiles of that metric.
   /// Recency in days, frequency in orders, monetary in currency units.
   std::optional<std::vector<double>> recency_breakpoints;

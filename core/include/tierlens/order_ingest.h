@@ -122,6 +122,9 @@ struct IngestOptions {
   /// The row holding the column names when the user says it (1 = the first row); otherwise
   /// the first row whose names give the required columns.
   std::optional<std::uint64_t> header_row;
+  /// Order ids starting with this are cancellations: their amount counts as a return. Empty:
+  /// none; a run that sets it needs the order id column.
+  std::string cancelled_order_prefix;
   /// The sheet of a workbook to read, by name; the first one when unset.
   std::optional<std::string> sheet;
   /// Attribute fields to keep per customer, each with the header the user named for it (an

@@ -32,7 +32,7 @@ class ClassificationSession {
 
   /// Classifies the customers already read under another policy, without the file. Sets
   /// `reclassified` false (and changes nothing) when the policy reads the file differently:
-  /// other columns, attributes or analysis date; then begin() and feed the file again.
+  /// other columns, attributes, analysis date or cancellation prefix; then begin() and feed the file again.
   /// On invalid options nothing changes.
   Status reclassify(ClassifyOptions options, bool& reclassified);
 
