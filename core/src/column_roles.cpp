@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "tierlens/amount_text.h"
+#include "tierlens/order_date.h"
 #include "tierlens/text.h"
 
 namespace tierlens {
@@ -116,8 +118,67 @@ const char* column_role_key(ColumnRole role) {
   return "";
 }
 
+namespace {
+
+/// Share of a column's non-empty sample cells that must read as the role's values.
+constexpr double kValueGuessShare = 0.9;
+
+/// True when most non-empty cells of `column` satisfy `reads`, and `also` holds for one.
+template <typename Reads, typename Also>
+bool column_reads_as(const SampleRows& rows, std::size_t column, Reads reads, Also also) {
+  std::size_t filled = 0, read = 0;
+  bool any_also = false;
+  for (const std::vector<std::string>& row : rows) {
+    if (column >= row.size()) continue;
+    const std::string_view cell = trim_spaces(row[column]);
+    if (cell.empty()) continue;
+    ++filled;
+    if (reads(cell)) ++read;
+    any_also = any_also || also(cell);
+  }
+  return filled > 0 && any_also && static_cast<double>(read) >= kValueGuessShare * static_cast<double>(filled);
+}
+
+bool has_any(std::string_view cell, std::string_view characters) {
+  return cell.find_first_of(characters) != std::string_view::npos;
+}
+
+/// A date column by its values. Plain numbers are left out: an amount like 1200 reads as an
+/// Excel day number, so only dates written with separators (or 年) count.
+std::optional<std::size_t> guess_date_by_values(const SampleRows& rows, std::size_t columns,
+                                                const ColumnMapping& taken) {
+  const auto reads = [](std::string_view cell) {
+    return (has_any(cell, "-/.") || cell.find("年") != std::string_view::npos) &&
+           (parse_order_date(cell, DateOrder::kMonthFirst) || parse_order_date(cell, DateOrder::kDayFirst));
+  };
+  for (std::size_t c = 0; c < columns; ++c) {
+    if (std::find(std::begin(taken.index), std::end(taken.index), c) != std::end(taken.index)) continue;
+    if (column_reads_as(rows, c, reads, reads)) return c;
+  }
+  return std::nullopt;
+}
+
+/// An amount column by its values: numbers (as amounts are written), some with a decimal
+/// part or a currency sign, so that ids and counts (whole numbers) are not taken.
+std::optional<std::size_t> guess_amount_by_values(const SampleRows& rows, std::size_t columns,
+                                                  const ColumnMapping& taken) {
+  const auto reads = [](std::string_view cell) {
+    return parse_amount(cell, DecimalMark::kPoint) || parse_amount(cell, DecimalMark::kComma);
+  };
+  const auto looks_like_money = [](std::string_view cell) {
+    return has_any(cell, ".,$€£¥") || cell.find("￥") != std::string_view::npos;
+  };
+  for (std::size_t c = 0; c < columns; ++c) {
+    if (std::find(std::begin(taken.index), std::end(taken.index), c) != std::end(taken.index)) continue;
+    if (column_reads_as(rows, c, reads, looks_like_money)) return c;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Status resolve_columns(const std::vector<std::string>& header, const ColumnOverrides& overrides,
-                       const std::string& file_name, ColumnMapping& mapping) {
+                       const std::string& file_name, ColumnMapping& mapping, const SampleRows& rows) {
   std::vector<std::string> normalized;
   normalized.reserve(header.size());
   for (const std::string& name : header) normalized.push_back(normalize_header_name(name));
@@ -153,6 +214,14 @@ Status resolve_columns(const std::vector<std::string>& header, const ColumnOverr
     }
   }
 
+  // Only then the values: a role a header name gives away is never second-guessed.
+  if (!rows.empty() && !overrides[ColumnRole::kDate] && !mapping[ColumnRole::kDate]) {
+    mapping[ColumnRole::kDate] = guess_date_by_values(rows, header.size(), mapping);
+  }
+  if (!rows.empty() && !overrides[ColumnRole::kAmount] && !mapping[ColumnRole::kAmount] &&
+      !(mapping[ColumnRole::kQuantity] && mapping[ColumnRole::kUnitPrice])) {
+    mapping[ColumnRole::kAmount] = guess_amount_by_values(rows, header.size(), mapping);
+  }
   if (!named_column_missing.ok()) return named_column_missing;
   const auto missing = [&](const std::string& what, const char* key, const char* flag) {
     return Status::error(ErrorCode::kMissingColumn,

@@ -165,38 +165,26 @@ void OrderIngest::start_rows(std::string_view head) {
 
 namespace {
 
-/// Collects the date and amount columns of the records in the head of the file, the header
-/// resolved first: the values that decide the file's conventions.
-class ConventionSampler : public RecordSink {
+/// Collects the header and the data rows in the head of the file: the values that decide
+/// its conventions, and that guess a role no header name gives away.
+class HeadRows : public RecordSink {
  public:
-  ConventionSampler(const ColumnOverrides& columns, const std::string& file_name, std::uint64_t header_row)
-      : columns_(columns), file_name_(file_name), header_row_(header_row) {}
+  explicit HeadRows(std::uint64_t header_row) : header_row_(header_row) {}
 
-  std::vector<std::string> dates, amounts;
+  std::vector<std::string> header;
+  SampleRows rows;
 
  private:
   void on_record(const CsvRecord& record) override {
     if (record.row < header_row_) return;
     if (record.row == header_row_) {
-      std::vector<std::string> header(record.fields.begin(), record.fields.end());
-      for (std::string& name : header) name = std::string(trim_spaces(name));
-      if (!resolve_columns(header, columns_, file_name_, mapping_).ok()) mapping_ = ColumnMapping{};
+      for (const std::string_view name : record.fields) header.emplace_back(trim_spaces(name));
       return;
     }
-    const auto take = [&](ColumnRole role, std::vector<std::string>& into) {
-      const auto column = mapping_[role];
-      if (column && *column < record.fields.size()) into.emplace_back(record.fields[*column]);
-    };
-    take(ColumnRole::kDate, dates);
-    take(ColumnRole::kAmount, amounts);
-    take(ColumnRole::kQuantity, amounts);
-    take(ColumnRole::kUnitPrice, amounts);
+    rows.emplace_back(record.fields.begin(), record.fields.end());
   }
 
-  const ColumnOverrides& columns_;
-  const std::string& file_name_;
   std::uint64_t header_row_;
-  ColumnMapping mapping_;
 };
 
 }  // namespace
@@ -204,12 +192,28 @@ class ConventionSampler : public RecordSink {
 void OrderIngest::read_conventions(std::string_view head, char delimiter) {
   // The head holds the first 64 KiB: enough values to tell 13/3 from 3/13, or 12,50 from
   // 1,250, in any real file; the whole column then reads one way.
-  ConventionSampler sampler(options_.columns, options_.file_name, header_row_);
+  HeadRows sample(header_row_);
   CsvSplitter splitter(delimiter);
-  splitter.feed(head, sampler);
+  splitter.feed(head, sample);
+  head_rows_ = std::move(sample.rows);
+  ColumnMapping mapping;
+  if (!resolve_columns(sample.header, options_.columns, options_.file_name, mapping, head_rows_).ok()) {
+    mapping = ColumnMapping{};
+  }
+  std::vector<std::string> dates, amounts;
+  for (const std::vector<std::string>& row : head_rows_) {
+    const auto take = [&](ColumnRole role, std::vector<std::string>& into) {
+      const auto column = mapping[role];
+      if (column && *column < row.size()) into.push_back(row[*column]);
+    };
+    take(ColumnRole::kDate, dates);
+    take(ColumnRole::kAmount, amounts);
+    take(ColumnRole::kQuantity, amounts);
+    take(ColumnRole::kUnitPrice, amounts);
+  }
 
   InputDescription& input = result_.input;
-  const DecimalMarkGuess mark = guess_decimal_mark(sampler.amounts);
+  const DecimalMarkGuess mark = guess_decimal_mark(amounts);
   input.decimal_mark = mark.mark;
   if (mark.mark == DecimalMark::kComma) input.decimal_mark_example = mark.example;
 
@@ -218,7 +222,7 @@ void OrderIngest::read_conventions(std::string_view head, char delimiter) {
     input.date_order_source = "given";
     return;
   }
-  const DateOrderGuess guess = guess_date_order(sampler.dates);
+  const DateOrderGuess guess = guess_date_order(dates);
   input.date_order = guess.order;
   switch (guess.basis) {
     case DateOrderGuess::Basis::kNoYearLastDates:
@@ -271,7 +275,8 @@ void OrderIngest::read_header(const CsvRecord& record) {
     result_.input.header.emplace_back(trim_spaces(name));
   }
   failure_ = resolve_columns(result_.input.header, options_.columns, options_.file_name,
-                             result_.input.columns);
+                             result_.input.columns, head_rows_);
+  head_rows_ = SampleRows();  // decided: the rest of the file reads by this mapping
   if (failure_.ok() && !options_.cancelled_order_prefix.empty() &&
       !result_.input.columns[ColumnRole::kOrderId]) {
     failure_ = Status::error(

@@ -24,6 +24,35 @@ TEST(ColumnRoles, GuessesOnlineRetailHeaders) {
   EXPECT_TRUE(m.amount_from_quantity_and_price());
 }
 
+TEST(ColumnRoles, TheDateAndTheAmountAreGuessedFromTheValuesWhenNoNameGivesThemAway) {
+  // 客户 is a known name; 时间 and 实付 are not. The columns before them hold whole numbers
+  // (a serial number that reads as an Excel day, a count): neither may be taken.
+  const std::vector<std::string> header = {"客户", "流水", "件数", "时间", "实付"};
+  const SampleRows rows = {{"K1", "45356", "3", "2024-03-05 10:00", "¥12.50"},
+                           {"K2", "45357", "1", "2024/3/6", "7"},
+                           {"K1", "45358", "2", "", "1,200.00"}};
+  ColumnMapping mapping;
+  ASSERT_TRUE(resolve_columns(header, {}, "f.csv", mapping, rows).ok());
+  EXPECT_EQ(mapping[ColumnRole::kCustomerId], 0u);
+  EXPECT_EQ(mapping[ColumnRole::kDate], 3u);
+  EXPECT_EQ(mapping[ColumnRole::kAmount], 4u);
+
+  // Without the rows, the header alone says nothing of the date.
+  ColumnMapping by_names;
+  EXPECT_FALSE(resolve_columns(header, {}, "f.csv", by_names).ok());
+}
+
+TEST(ColumnRoles, ValuesNeverOverrideANameOrAColumnTheUserGave) {
+  const std::vector<std::string> header = {"customer", "when", "amount", "other"};
+  const SampleRows rows = {{"K1", "2024-03-05", "12", "9.99"}};
+  ColumnOverrides overrides;
+  overrides[ColumnRole::kDate] = "when";
+  ColumnMapping mapping;
+  ASSERT_TRUE(resolve_columns(header, overrides, "f.csv", mapping, rows).ok());
+  EXPECT_EQ(mapping[ColumnRole::kAmount], 2u);  // by its name, though "other" looks more like money
+  EXPECT_EQ(mapping[ColumnRole::kDate], 1u);
+}
+
 TEST(ColumnRoles, GuessesChineseHeaders) {
   const ColumnMapping m = resolve({"订单编号", "客户编号", "客户名称", "下单日期", "金额"});
   EXPECT_EQ(m[ColumnRole::kOrderId], 0u);

@@ -55,10 +55,18 @@ std::optional<std::size_t> find_named_column(const std::vector<std::string>& hea
 /// "…": every header name quoted, comma-separated, for messages.
 std::string list_columns(const std::vector<std::string>& header);
 
-/// Resolves every role against the header. Fails, naming the columns the file does have,
-/// when the customer id, the date, or the amount (one column, or quantity and unit price)
-/// cannot be found, or when an override names a column that is not in the header.
+/// The first data rows of a file, cells as read: what roles are guessed from when no header
+/// name gives them away.
+using SampleRows = std::vector<std::vector<std::string>>;
+
+/// Resolves every role against the header: the names the user gave, else known header names,
+/// else (for the date and the amount) the values in `rows`: the column whose cells read as
+/// dates with separators, and the first other column whose cells read as amounts, some with
+/// decimals. Fails, naming the columns the file does have, when the customer id, the date,
+/// or the amount (one column, or quantity and unit price) cannot be found, or when an
+/// override names a column that is not in the header.
 Status resolve_columns(const std::vector<std::string>& header, const ColumnOverrides& overrides,
-                       const std::string& file_name, ColumnMapping& mapping);
+                       const std::string& file_name, ColumnMapping& mapping,
+                       const SampleRows& rows = {});
 
 }  // namespace tierlens
