@@ -2,21 +2,30 @@
 // the current policy, and shows the result; every accepted edit of the policy classifies the
 // same customers again. All heavy work is in the worker; this file only moves messages and DOM.
 //
-// `document.body.dataset.state` is idle | working | updating | done | error | cancelled, for
-// styling and for the end-to-end tests to wait on (`updating`: the customers on screen are
-// being classified again under an edited policy, without reading the file). The policy
-// editor's own `data-status` says where an edit is (see PolicyEditorView#setStatus).
+// A user's file is inspected first (its header and first rows): when the policy already names
+// its columns and they fit, it is classified at once; otherwise the mapping step asks which
+// column is which, and the answer goes into the policy like any edit before the file is read.
+//
+// `document.body.dataset.state` is idle | inspecting | mapping | working | updating | done |
+// error | cancelled, for styling and for the end-to-end tests to wait on (`inspecting`: a
+// file's first rows are being read; `mapping`: the mapping step waits for the user;
+// `updating`: the customers on screen are being classified again under an edited policy,
+// without reading the file). The policy editor's own `data-status` says where an edit is (see
+// PolicyEditorView#setStatus).
 
+import { keepFileColumns, policyNamesColumns, writeChoice } from './column-mapping.js';
+import { isWorkbookTooLarge, isZipFile, MAX_WORKBOOK_BYTES } from './input-files.js';
 import { ErrorCode, Request, SAMPLE_FILE_NAME } from './protocol.js';
 import { WorkerClient } from './worker-client.js';
 import { renderBreakpoints } from './views/breakpoints-view.js';
 import { createCustomerTable } from './views/customer-table-view.js';
 import { renderDimensionLabels, warningList } from './views/dimension-labels-view.js';
-import { byId, el } from './views/dom.js';
+import { byId } from './views/dom.js';
 import { renderExplanation, renderExplanationHint } from './views/explanation-view.js';
-import { renderFacts } from './views/facts-view.js';
+import { renderColumnsNote, renderFacts } from './views/facts-view.js';
 import { bindFileDrop } from './views/file-drop-view.js';
-import { baseName, formatInteger } from './views/format.js';
+import { baseName, formatBytes, formatInteger } from './views/format.js';
+import { MappingView } from './views/mapping/mapping-view.js';
 import { PolicyEditorView } from './views/policy-editor/policy-editor-view.js';
 import { ProgressView } from './views/progress-view.js';
 import { saveBytes } from './views/save-file.js';
@@ -38,24 +47,35 @@ const ui = {
   fileInput: byId('file-input'),
   dropZone: byId('drop-zone'),
   sampleButton: byId('sample-button'),
-  encodingSelect: byId('encoding-select'),
-  dateOrderSelect: byId('date-order-select'),
-  headerRowInput: byId('header-row-input'),
   downloadSample: byId('download-sample'),
   cancelButton: byId('cancel-button'),
   notice: byId('notice'),
   error: byId('error'),
   errorHeading: byId('error-heading'),
   errorMessage: byId('error-message'),
+  errorChangeColumns: byId('error-change-columns'),
   results: byId('results'),
+  columnsNote: byId('columns-note'),
+  columnsNoteText: byId('columns-note-text'),
+  changeColumns: byId('change-columns'),
   warnings: byId('warnings'),
   explanation: byId('explanation-body'),
   downloadCustomers: byId('download-customers'),
   downloadSkipped: byId('download-skipped'),
 };
 
-/** What is being (or was last) classified: `{file}` for a user's file, `{sample: true}`. */
+/** How a file is read when the user has said nothing: every choice detected by the core. */
+const DETECT = Object.freeze({ encoding: '', dateOrder: '', headerRow: null, sheet: null });
+
+/**
+ * What is being (or was last) classified: `{file, reading}` for a user's file (`reading` as the
+ * mapping step's controls give it), `{sample: true}` for the sample.
+ */
 let currentInput = null;
+/** The file in the mapping step, `{file, reading}`, or null while the step is closed. */
+let mappingInput = null;
+/** A file whose confirmed columns are on their way into the policy; classified once accepted. */
+let inputAwaitingPolicy = null;
 /** The summary on screen, or null. */
 let summary = null;
 /**
@@ -81,6 +101,13 @@ const skippedTable = createSkippedTable(byId('skipped-table'), {
   fetchPage: (offset, count) => client.request(Request.SKIPPED_PAGE, { offset, count }),
   onError: showRequestError,
 });
+const mappingView = new MappingView(byId('mapping'), {
+  onReadingChange: (reading) => {
+    if (mappingInput) inspectFile({ file: mappingInput.file, reading });
+  },
+  onClassify: confirmMapping,
+  onCancel: leaveMapping,
+});
 const policyEditor = new PolicyEditorView(byId('policy-editor'), {
   onEdit: submitDraft,
   onChoosePreset: choosePreset,
@@ -96,6 +123,7 @@ const state = () => document.body.dataset.state;
 
 async function classify(input) {
   if (state() === 'working') client.cancel(); // the new run replaces it
+  if (mappingView.isOpen) closeMapping(); // the sample, chosen while a file waited in the step
   const thisRun = ++run;
   const runPolicy = policy;
   currentInput = input;
@@ -111,11 +139,11 @@ async function classify(input) {
   try {
     const result = input.file
       ? await client.request(Request.CLASSIFY_FILE,
-        { file: input.file, policy: runPolicy, ...readingChoices() },
+        { file: input.file, policy: runPolicy, ...input.reading },
         { onProgress })
       : await client.request(Request.CLASSIFY_SAMPLE, { policy: runPolicy }, { onProgress });
     if (thisRun !== run) return;
-    await showResults(result);
+    await showResults(result, { policy: runPolicy });
     if (thisRun !== run) return; // cancelled while the first pages were fetched
     ui.results.hidden = false;
     progress.hide();
@@ -125,7 +153,7 @@ async function classify(input) {
     if (thisRun !== run) return;
     progress.hide();
     const message = error.code === ErrorCode.WORKER_FAILED ? strings.workerFailed(error.message) : error.message;
-    showError(strings.errorHeading, message);
+    showError(strings.errorHeading, message, { offerColumns: Boolean(input.file) });
     setState('error');
   } finally {
     if (thisRun === run) {
@@ -139,12 +167,15 @@ async function classify(input) {
 /**
  * Renders a result.
  * @param {object} result the summary
- * @param {{sameCustomers?: boolean}} [how] the same customers classified anew: the customer
+ * @param {{policy: object|null, sameCustomers?: boolean}} how `policy` is the one it was
+ *   classified with; `sameCustomers`: the same customers classified anew, so the customer
  *   table keeps its page and order, and the explanation on screen is refreshed
  */
-async function showResults(result, { sameCustomers = false } = {}) {
+async function showResults(result, { policy: usedPolicy, sameCustomers = false }) {
   summary = result;
   renderFacts(byId('facts'), result);
+  ui.columnsNote.hidden = !currentInput?.file;
+  if (currentInput?.file) renderColumnsNote(ui.columnsNoteText, result, policyNamesColumns(usedPolicy));
   renderWarnings(result.warnings);
   renderTierSummary(byId('tiers'), result);
   renderDimensionLabels(byId('dimension-labels'), result.dimensions);
@@ -171,9 +202,17 @@ function renderWarnings(warnings) {
   ui.warnings.hidden = !list;
 }
 
-/** Stops the work at once: the worker is terminated, and the next request starts a new one. */
+/**
+ * Stops the work at once: the worker is terminated, and the next request starts a new one.
+ * A file read again inside the mapping step is not stopped so: the step is left, as its own
+ * Cancel does.
+ */
 function cancel() {
-  if (state() !== 'working') return;
+  if (mappingView.isOpen) {
+    leaveMapping();
+    return;
+  }
+  if (state() !== 'working' && state() !== 'inspecting') return;
   run++;
   client.cancel();
   // The worker held the result on screen (a re-read may have been cancelled): it is gone.
@@ -193,6 +232,7 @@ let nextDraft = null;
 let policyWorkRunning = false;
 /** The last check refused the draft: its message stays until a draft is accepted. */
 let draftRefused = false;
+let draftRefusal = '';
 
 function submitDraft(draft) {
   nextDraft = draft;
@@ -205,6 +245,10 @@ function submitDraft(draft) {
  * with. Edits that arrive meanwhile wait for the current step and then only the newest counts,
  * so a burst of edits costs at most one check and one re-run after the one in flight.
  */
+/** States in which the customers on screen are not classified again after an edit: a file is
+ *  being read, or waits in the mapping step (its results come back when the step is left). */
+const FILE_BUSY = ['working', 'inspecting', 'mapping'];
+
 async function schedulePolicyWork() {
   if (policyWorkRunning) return;
   policyWorkRunning = true;
@@ -214,7 +258,17 @@ async function schedulePolicyWork() {
         const draft = nextDraft;
         nextDraft = null;
         await checkDraft(draft);
-      } else if (currentInput && policy && policy !== resultPolicy && state() !== 'working') {
+      } else if (inputAwaitingPolicy) {
+        // The mapping step's columns were put into the policy: read the file under it.
+        const input = inputAwaitingPolicy;
+        inputAwaitingPolicy = null;
+        if (draftRefused) {
+          mappingView.setBusy(false);
+          mappingView.showProblem(draftRefusal, strings.mapping.policyRefused);
+        } else {
+          await classify(input);
+        }
+      } else if (currentInput && policy && policy !== resultPolicy && !FILE_BUSY.includes(state())) {
         await reclassify();
       } else {
         break;
@@ -233,6 +287,7 @@ async function checkDraft(draft) {
     if (nextDraft) return; // a newer draft is waiting; this one no longer matters
     policy = checked;
     draftRefused = false;
+    draftRefusal = '';
     policyEditor.clearProblem();
   } catch (error) {
     if (error.cancelled) {
@@ -241,6 +296,7 @@ async function checkDraft(draft) {
     }
     if (nextDraft) return;
     draftRefused = true;
+    draftRefusal = error.message;
     policyEditor.showProblem(error.message);
   }
 }
@@ -267,7 +323,7 @@ async function reclassify() {
     const { summary: result, reread } = await client.request(Request.RECLASSIFY, { policy: runPolicy }, { onProgress });
     if (thisRun !== run) return;
     resultPolicy = runPolicy;
-    await showResults(result, { sameCustomers: !reread && summary !== null });
+    await showResults(result, { policy: runPolicy, sameCustomers: !reread && summary !== null });
     if (thisRun !== run) return;
     progress.hide();
     ui.error.hidden = true;
@@ -291,7 +347,7 @@ async function reclassify() {
       // worker has no result any more.
       summary = null;
       ui.results.hidden = true;
-      showError(strings.errorHeading, error.message);
+      showError(strings.errorHeading, error.message, { offerColumns: Boolean(currentInput?.file) });
       setState('error');
     }
   } finally {
@@ -304,7 +360,7 @@ async function choosePreset(id) {
   try {
     const preset = await client.request(Request.PRESET_POLICY, { presetId: id });
     policyEditor.clearProblem();
-    policyEditor.load(preset, id);
+    policyEditor.load(keepFileColumns(policyEditor.draft, preset), id);
     submitDraft(policyEditor.draft);
   } catch (error) {
     if (!error.cancelled) policyEditor.showProblem(error.message);
@@ -361,6 +417,130 @@ async function loadPresets() {
   }
 }
 
+// --- A user's file: its columns first ---
+
+/** A file chosen or dropped: read its first rows, and classify it or ask for its columns. */
+function chooseFile(file) {
+  if (mappingView.isOpen) closeMapping(); // the new file takes the place of the one waiting
+  inspectFile({ file, reading: DETECT }, { isNew: true });
+}
+
+/** "Change columns": the mapping step again, for the file on screen as it was read. */
+function changeColumns() {
+  if (currentInput?.file) inspectFile(currentInput);
+}
+
+/**
+ * Has the worker read the first rows of `input.file` the way `input.reading` says, then opens
+ * the mapping step with them, or (a new file whose columns the policy names and which fit)
+ * classifies the file at once. Inside the step it is the step that shows the new reading.
+ * @param {{file: File, reading: object}} input
+ * @param {{isNew?: boolean}} [how] a file just chosen (else one already known to the page)
+ */
+async function inspectFile(input, { isNew = false } = {}) {
+  if (state() === 'working') dropRunningWork(); // the new file replaces it
+  const thisRun = ++run;
+  const inStep = mappingView.isOpen;
+  // Set before anything is awaited: whoever waits on the state sees this file's run.
+  setState('inspecting');
+  if (inStep) {
+    mappingView.setBusy(true);
+  } else {
+    hideMessages();
+    progress.start(strings.readingColumns(input.file.name));
+  }
+  try {
+    if (isNew && isWorkbookTooLarge(input.file.size) && (await isZipFile(input.file))) {
+      if (thisRun !== run) return;
+      progress.hide();
+      showError(strings.workbookTooLargeHeading,
+        strings.workbookTooLarge(input.file.name, formatBytes(input.file.size), MAX_WORKBOOK_BYTES / 2 ** 30));
+      ui.results.hidden = !summary;
+      setState('error');
+      return;
+    }
+    const inspectPolicy = policy;
+    const inspection = await client.request(Request.INSPECT_FILE, { file: input.file, policy: inspectPolicy, ...input.reading });
+    if (thisRun !== run) return;
+    progress.hide();
+    if (isNew && inspection.problem === null && policyNamesColumns(inspectPolicy)) {
+      classify(input); // the columns saved in the policy fit this file
+      return;
+    }
+    openMapping(input, inspection);
+  } catch (error) {
+    if (thisRun !== run || error.cancelled) return;
+    progress.hide();
+    if (inStep) {
+      // Read this way the file cannot be read at all: the step says why, and stays.
+      mappingInput = input;
+      mappingView.setBusy(false);
+      mappingView.showReadFailure(error.message, input.reading);
+      setState('mapping');
+      return;
+    }
+    showError(strings.errorHeading, error.message);
+    ui.results.hidden = !summary; // the result before stays, for reference
+    setState('error');
+  }
+}
+
+/** The run in progress is stopped for a new file; the worker's result goes with it. */
+function dropRunningWork() {
+  client.cancel();
+  currentInput = null;
+  summary = null;
+  ui.results.hidden = true;
+  ui.results.inert = false;
+  progress.hide();
+}
+
+function openMapping(input, inspection) {
+  mappingInput = input;
+  ui.results.hidden = true;
+  if (mappingView.isOpen) {
+    mappingView.setBusy(false);
+    mappingView.showInspection(inspection, input.reading);
+  } else {
+    mappingView.open({ fileName: input.file.name, reading: input.reading, inspection });
+  }
+  setState('mapping');
+}
+
+function closeMapping() {
+  mappingView.close();
+  mappingInput = null;
+  inputAwaitingPolicy = null;
+}
+
+/**
+ * Classify: the columns go into the policy through the editor, as any edit does (so the
+ * editor, export and later files see them); once the core has accepted the policy, the file
+ * is read under it (see schedulePolicyWork).
+ */
+function confirmMapping(choice) {
+  mappingView.setBusy(true);
+  inputAwaitingPolicy = mappingInput;
+  const problem = policyEditor.change((draft) => writeChoice(draft, choice));
+  if (problem) {
+    inputAwaitingPolicy = null;
+    mappingView.setBusy(false);
+    mappingView.showProblem(problem, strings.mapping.policyRefused);
+  }
+}
+
+/** Cancel or Escape in the step: back to the result before, if there was one. */
+function leaveMapping() {
+  if (!mappingView.isOpen) return;
+  run++; // a reading still on its way is no longer wanted
+  closeMapping();
+  progress.hide();
+  ui.results.hidden = !summary;
+  setState(summary ? 'done' : 'idle');
+  (summary ? ui.changeColumns : ui.fileInput).focus();
+  schedulePolicyWork(); // edits made meanwhile reach the result on screen
+}
+
 // --- Customers ---
 
 async function explainCustomer(index, { scroll = true } = {}) {
@@ -407,9 +587,11 @@ function showNotice(text) {
   ui.notice.hidden = false;
 }
 
-function showError(heading, message) {
+/** `offerColumns`: the message is about a user's file, whose columns the user may change. */
+function showError(heading, message, { offerColumns = false } = {}) {
   ui.errorHeading.textContent = heading;
   ui.errorMessage.textContent = message;
+  ui.errorChangeColumns.hidden = !offerColumns;
   ui.error.hidden = false;
 }
 
@@ -426,31 +608,11 @@ function hideMessages() {
 
 // --- Input: file picker, drag and drop, sample ---
 
-bindFileDrop({ input: ui.fileInput, dropZone: ui.dropZone, onFile: (file) => classify({ file }) });
+bindFileDrop({ input: ui.fileInput, dropZone: ui.dropZone, onFile: chooseFile });
 ui.sampleButton.addEventListener('click', () => classify({ sample: true }));
+ui.changeColumns.addEventListener('click', changeColumns);
+ui.errorChangeColumns.addEventListener('click', changeColumns);
 
-// The encoding choice: empty detects it. A file on screen is read again in the chosen one.
-ui.encodingSelect.replaceChildren(
-  el('option', { value: '', text: strings.encoding.auto }),
-  ...Object.entries(strings.encodingNames).map(([value, text]) => el('option', { value, text })));
-ui.dateOrderSelect.replaceChildren(
-  el('option', { value: '', text: strings.dateOrder.auto }),
-  ...Object.entries(strings.dateOrderNames).map(([value, text]) => el('option', { value, text })));
-for (const control of [ui.encodingSelect, ui.dateOrderSelect, ui.headerRowInput]) {
-  control.addEventListener('change', () => {
-    if (currentInput?.file) classify(currentInput);
-  });
-}
-
-/** How the user says the file must be read; empty choices are detected by the core. */
-function readingChoices() {
-  const headerRow = Number.parseInt(ui.headerRowInput.value, 10);
-  return {
-    encoding: ui.encodingSelect.value,
-    dateOrder: ui.dateOrderSelect.value,
-    headerRow: Number.isInteger(headerRow) && headerRow >= 1 ? headerRow : null,
-  };
-}
 ui.downloadSample.addEventListener('click', () =>
   download(ui.downloadSample, Request.SAMPLE_CSV, SAMPLE_FILE_NAME));
 

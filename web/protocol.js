@@ -11,14 +11,26 @@ export const SAMPLE_FILE_NAME = 'tierlens-sample-orders.csv';
 /** What the page can ask the worker to do. */
 export const Request = Object.freeze({
   /**
-   * `{file: File, policy, encoding, dateOrder, headerRow}` → the summary object. Reads the
-   * file in chunks, with progress. `policy` is a policy object (core/POLICY.md), or null for
-   * the engine's default preset; `encoding` is utf-8 | gb18030 | utf-16le | utf-16be,
-   * `dateOrder` day_first | month_first ('' detects either), `headerRow` a row number or null.
+   * `{file: File, policy, encoding, dateOrder, headerRow, sheet}` → what the file looks like,
+   * before anything is computed: `{input, header, rows, roles, attributes, problem}` (see
+   * TierLensEngine#inspect), for the mapping step. Reads the first 64 KiB of a text file, and
+   * a workbook (a zip archive) whole. The reading options and `policy` as for CLASSIFY_FILE.
+   */
+  INSPECT_FILE: 'inspect-file',
+  /**
+   * `{file: File, policy, encoding, dateOrder, headerRow, sheet}` → the summary object. Reads
+   * the file in chunks, with progress. `policy` is a policy object (core/POLICY.md), or null
+   * for the engine's default preset; `encoding` is utf-8 | gb18030 | utf-16le | utf-16be,
+   * `dateOrder` day_first | month_first ('' detects either), `headerRow` a row number or null,
+   * `sheet` the name of a workbook's sheet (''/null: the first).
    * The worker keeps the File, to read it again when a later policy needs that.
    */
   CLASSIFY_FILE: 'classify-file',
-  /** `{policy}` → the summary object, for the built-in sample orders. With progress. */
+  /**
+   * `{policy}` → the summary object, for the built-in sample orders. With progress. The
+   * policy's `columns` and `attributes` are left out: they name the user's columns, and the
+   * sample's are TierLens's own.
+   */
   CLASSIFY_SAMPLE: 'classify-sample',
   /**
    * `{policy}` → `{summary, reread}`: the last input classified again under `policy`. Without

@@ -4,6 +4,8 @@
 // and a page request slipping into that gap would see a half-read file.
 
 import { loadEngine } from './engine/tierlens-engine.js';
+import { fillInGuesses, withoutFileColumns } from './column-mapping.js';
+import { bytesToInspect } from './input-files.js';
 import { ErrorCode, Request, Response, SAMPLE_FILE_NAME, toWireError } from './protocol.js';
 
 /** Bytes read from the file per step: big enough to keep the parser busy, small enough for
@@ -38,8 +40,20 @@ async function serve(request) {
 }
 
 const handlers = {
-  async [Request.CLASSIFY_FILE]({ id, file, policy, encoding = '', dateOrder = '', headerRow = null }) {
-    const source = { blob: file, name: file.name, input: { encoding, dateOrder, headerRow } };
+  async [Request.INSPECT_FILE]({ file, policy, encoding = '', dateOrder = '', headerRow = null, sheet = null }) {
+    const engine = await loadedEngine();
+    const bytes = await bytesToInspect(file);
+    const input = { encoding, dateOrder, headerRow, sheet };
+    const inspection = engine.inspect(file.name, bytes, input, policy ?? null);
+    // Columns the policy names but this file lacks: propose the engine's guesses instead.
+    const guess = inspection.problem !== null && policy
+      ? engine.inspect(file.name, bytes, input, withoutFileColumns(policy))
+      : null;
+    return { result: guess ? fillInGuesses(inspection, guess) : inspection, transfer: [] };
+  },
+
+  async [Request.CLASSIFY_FILE]({ id, file, policy, encoding = '', dateOrder = '', headerRow = null, sheet = null }) {
+    const source = { blob: file, name: file.name, input: { encoding, dateOrder, headerRow, sheet } };
     return { result: await classifySource(id, source, policy), transfer: [] };
   },
 
@@ -47,13 +61,13 @@ const handlers = {
     // As a Blob the sample takes the same chunked path as a user's file (and the Blob owns
     // its bytes, so heap growth while feeding cannot detach them).
     const sample = new Blob([(await loadedEngine()).sampleOrdersCsv()]);
-    return { result: await classifySource(id, { blob: sample, name: SAMPLE_FILE_NAME }, policy), transfer: [] };
+    return { result: await classifySource(id, { blob: sample, name: SAMPLE_FILE_NAME, sample: true }, policy), transfer: [] };
   },
 
   async [Request.RECLASSIFY]({ id, policy }) {
     const engine = await loadedEngine();
     // Throws on an invalid policy, and then the earlier result stays.
-    const summary = hasResult ? engine.reclassify(policy) : null;
+    const summary = hasResult ? engine.reclassify(policyFor(lastSource, policy)) : null;
     if (summary) return { result: { summary, reread: false }, transfer: [] };
     // The policy changes what is read from the file (or the last read failed): read it again.
     if (!lastSource) throw codedError(ErrorCode.NO_RESULT, 'There is no classified file yet.');
@@ -121,11 +135,21 @@ async function classifySource(id, source, policy) {
   const engine = await loadedEngine();
   lastSource = source;
   hasResult = false;
-  engine.begin(source.name, policy ?? null, source.input ?? {});
+  engine.begin(source.name, policyFor(source, policy ?? null), source.input ?? {});
   await feedFile(engine, source.blob, (loaded) => postProgress(id, loaded, source.blob.size));
   const summary = engine.finish();
   hasResult = true;
   return summary;
+}
+
+/**
+ * The policy as it applies to `source`: the sample is read with its own columns, whatever
+ * columns the user's files have (a policy with none named guesses them, and finds the sample's).
+ */
+function policyFor(source, policy) {
+  if (!source?.sample || !policy) return policy;
+  const { columns, attributes, ...rest } = policy;
+  return rest;
 }
 
 /**

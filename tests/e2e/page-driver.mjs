@@ -1,6 +1,6 @@
 // What the tests do to the page and read from it, through the page's stable hooks: ids,
-// data-testid, data-segment/data-col/data-value/data-tier/data-dimension, body[data-state]
-// and the policy editor's data-status.
+// data-testid, data-segment/data-col/data-value/data-tier/data-dimension/data-role,
+// body[data-state], the policy editor's data-status and the mapping step's data-ready.
 
 import { readFile } from 'node:fs/promises';
 
@@ -83,6 +83,94 @@ export async function openDimensionSettings(page, n) {
   const settings = card.locator('details.dimension-settings').first();
   if (!(await settings.evaluate((details) => details.open))) await settings.locator('summary').first().click();
   return card;
+}
+
+/** Where a chosen file comes to rest for a while: the mapping step, or its classification. */
+const FILE_TAKEN = ['mapping', 'working', 'done', 'error', 'cancelled'];
+
+/**
+ * Gives the page a file through #file-input, and confirms the mapping step's proposal when the
+ * step asks which column is which (see confirmMapping). The classification is then under way or
+ * over, unless the step could not be confirmed (body[data-state] stays `mapping`).
+ * @returns {Promise<{shown: boolean, confirmed: boolean}>} whether the step was shown, and
+ *   whether Classify could be pressed
+ */
+export async function chooseFile(page, file) {
+  await page.setInputFiles('#file-input', file);
+  return confirmMapping(page);
+}
+
+/**
+ * After a file was given to the page (by any means): when the mapping step shows, presses
+ * Classify if it is enabled, and waits until the classification has started.
+ * @returns {Promise<{shown: boolean, confirmed: boolean}>}
+ */
+export async function confirmMapping(page) {
+  // The page says `inspecting` as soon as it takes a file, so an older state cannot answer.
+  await waitForState(page, FILE_TAKEN);
+  if ((await page.evaluate(() => document.body.dataset.state)) !== 'mapping') return { shown: false, confirmed: false };
+  await waitForMapping(page);
+  if (await page.isDisabled('#mapping-classify')) return { shown: true, confirmed: false };
+  await page.click('#mapping-classify');
+  await page.waitForFunction(() => document.body.dataset.state !== 'mapping', null, { timeout: 60_000, polling: 20 });
+  return { shown: true, confirmed: true };
+}
+
+/** Waits until the mapping step is shown and not reading the file again. */
+export async function waitForMapping(page, timeout = 60_000) {
+  await page.waitForFunction(() => {
+    const step = document.getElementById('mapping');
+    return document.body.dataset.state === 'mapping' && !step.hidden && step.getAttribute('aria-busy') !== 'true';
+  }, null, { timeout, polling: 20 });
+}
+
+/**
+ * The mapping step as it stands: the engine's problem (its message, as given), the page's own
+ * check, whether Classify is enabled, the column chosen per role and per attribute field, and
+ * the preview's header with the roles marked on each column.
+ * @returns {Promise<{problem: string, check: string[], canClassify: boolean, roles: object,
+ *   attributes: object, header: Array<{column: string, roles: string[]}>, rows: number}>}
+ */
+export function readMapping(page) {
+  return page.evaluate(() => {
+    const problem = document.getElementById('mapping-problem');
+    const chosen = (selector, key) => Object.fromEntries([...document.querySelectorAll(selector)]
+      .map((select) => [select.dataset[key], select.value]));
+    return {
+      problem: problem.hidden ? '' : problem.querySelector('[data-testid="mapping-problem-text"]').textContent,
+      check: [...document.querySelectorAll('#mapping-check li')].map((item) => item.textContent),
+      canClassify: !document.getElementById('mapping-classify').disabled,
+      roles: chosen('#mapping select[data-role]', 'role'),
+      attributes: chosen('#mapping select[data-field]', 'field'),
+      header: [...document.querySelectorAll('#mapping-preview thead th')].map((th) => ({
+        column: th.dataset.column,
+        roles: th.dataset.roles ? th.dataset.roles.split(' ') : [],
+      })),
+      rows: document.querySelectorAll('#mapping-preview tbody tr').length,
+    };
+  });
+}
+
+/** Chooses a column for each role given (`{customer_id: '卡号', …}`; '' for none). */
+export async function chooseColumns(page, roles) {
+  for (const [role, column] of Object.entries(roles)) await page.selectOption(`#role-${role}`, column);
+}
+
+/** Opens the mapping step for the file on screen ("Change columns"). */
+export async function changeColumns(page) {
+  await page.click('#change-columns');
+  await waitForMapping(page);
+}
+
+/** Changes one of the step's reading controls, and waits until the file is read again. */
+export async function changeReading(page, selector, value) {
+  if ((await page.getAttribute(selector, 'type')) === 'number') {
+    await page.fill(selector, value);
+    await page.dispatchEvent(selector, 'change');
+  } else {
+    await page.selectOption(selector, value);
+  }
+  await waitForMapping(page);
 }
 
 /** Waits until body[data-state] is one of `states`. */

@@ -18,7 +18,8 @@ import { cliPath, fixturesDir, repoRoot, sharedDataDir, sharedDataFile } from '.
 import { writeBigOrdersCsv } from './big-orders.mjs';
 import { launchBrowser } from './browser.mjs';
 import {
-  download, openPage, readCustomerColumn, readFacts, readSegmentTable, waitForPolicySettled, waitForState, waitUntilSettled,
+  changeColumns, changeReading, chooseFile, confirmMapping, download, openPage, readCustomerColumn, readFacts, readMapping,
+  readSegmentTable, waitForPolicySettled, waitForState, waitUntilSettled,
 } from './page-driver.mjs';
 
 const ONLINE_RETAIL = 'online-retail-uci/online_retail.csv';
@@ -69,7 +70,7 @@ const expectedFacts = (summary) => ({
 
 /** Uploads `file` through #file-input, and checks the page against the CLI's output. */
 async function assertPageMatchesCli(file, expected) {
-  await page.setInputFiles('#file-input', file);
+  await chooseFile(page, file);
   const { state, error } = await waitUntilSettled(page);
   assert.equal(state, 'done', error);
 
@@ -90,12 +91,20 @@ async function assertPageMatchesCli(file, expected) {
   }
 }
 
-/** A file the core refuses: the page must refuse it too, showing the core's message as is. */
+/**
+ * A file the core refuses: the page must refuse it too, showing the core's message as is:
+ * as an error when the file cannot be read, or in the mapping step (Classify disabled) when
+ * its columns cannot be found.
+ */
 async function assertPageRefusesLikeCli(file, cliFailure) {
-  await page.setInputFiles('#file-input', file);
-  const { state } = await waitUntilSettled(page);
-  assert.equal(state, 'error');
-  const shown = (await page.textContent('#error-message')).trim();
+  const { shown: inStep, confirmed } = await chooseFile(page, file);
+  let shown;
+  if (inStep && !confirmed) {
+    shown = (await readMapping(page)).problem;
+  } else {
+    assert.equal((await waitUntilSettled(page)).state, 'error');
+    shown = (await page.textContent('#error-message')).trim();
+  }
   const said = String(cliFailure.stderr).trim();
   assert.ok(shown.length > 0);
   assert.ok(said.includes(shown), `page says “${shown}”, CLI says “${said}”`);
@@ -119,7 +128,7 @@ describe('the page shows and downloads what the CLI writes', () => {
   }
 });
 
-test('a file the core refuses shows the core\'s message, and the page stays usable', { skip: noCli }, async () => {
+test('a file the core refuses shows the core\'s message (in the mapping step), and the page stays usable', { skip: noCli }, async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'tierlens-e2e-bad-'));
   try {
     const bad = path.join(dir, 'no-customer-column.csv');
@@ -133,11 +142,15 @@ test('a file the core refuses shows the core\'s message, and the page stays usab
     }
     assert.ok(cliFailure, 'the CLI accepted a file without a customer id column');
     await assertPageRefusesLikeCli(bad, cliFailure);
-    assert.match(await page.textContent('#error-message'), /no-customer-column\.csv/); // it names the file
+    const step = await readMapping(page);
+    assert.match(step.problem, /no-customer-column\.csv/); // it names the file
+    assert.equal(step.canClassify, false);
+    assert.ok(step.check.some((line) => /Customer ID/.test(line)), step.check.join(' | '));
 
-    await page.setInputFiles('#file-input', path.join(fixturesDir, 'tiny_orders.csv'));
+    await chooseFile(page, path.join(fixturesDir, 'tiny_orders.csv'));
     assert.equal((await waitUntilSettled(page)).state, 'done');
     assert.ok(await page.isHidden('#error'));
+    assert.ok(await page.isHidden('#mapping'));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -147,19 +160,28 @@ test('a GBK file is detected and shown; choosing another encoding reads it again
   const file = path.join(fixturesDir, 'chinese_orders_gbk.tsv');
   await openPage(page, server.url);
   await page.setInputFiles('#file-input', file);
+  await waitForState(page, ['mapping']);
+  assert.match(await page.textContent('[data-testid="mapping-fact-encoding"]'), /GB18030 \/ GBK \(detected\)/);
+  assert.deepEqual((await readMapping(page)).header.map((column) => column.column).slice(0, 2), ['订单编号', '客户编号']);
+  await confirmMapping(page);
   assert.equal((await waitUntilSettled(page)).state, 'done');
   assert.equal((await readFacts(page)).encoding, 'gb18030');
   assert.match(await page.textContent('[data-testid="fact-encoding"]'), /GB18030 \/ GBK \(detected\)/);
   assert.ok((await readCustomerColumn(page, 'customer_name')).includes('上海华盛机械有限公司'));
 
-  // Read as UTF-8, the Chinese headers are not found: the core's message, naming the file.
-  await page.selectOption('#encoding-select', 'utf-8');
-  const wrong = await waitUntilSettled(page);
-  assert.equal(wrong.state, 'error');
-  assert.match(wrong.error, /chinese_orders_gbk\.tsv: no customer id column found/);
+  // Read as UTF-8, the Chinese headers the policy now names are not found: the core's
+  // message, naming the file, and nothing to classify until the columns are chosen again.
+  await changeColumns(page);
+  await changeReading(page, '#encoding-select', 'utf-8');
+  const wrong = await readMapping(page);
+  assert.match(wrong.problem, /chinese_orders_gbk\.tsv/);
+  assert.match(wrong.problem, /客户编号/);
+  assert.equal(wrong.canClassify, false);
 
-  // Back to detection: the same bytes as the CLI writes.
-  await page.selectOption('#encoding-select', '');
+  // Back to detection: the columns fit again, and the result is the same bytes as the CLI's.
+  await changeReading(page, '#encoding-select', '');
+  assert.equal((await readMapping(page)).problem, '');
+  await confirmMapping(page);
   assert.equal((await waitUntilSettled(page)).state, 'done');
   const customers = await download(page, '#download-customers');
   assert.ok(customers.bytes.equals(classifyWithCli(file).customersCsv));
@@ -171,14 +193,16 @@ test('a day-first file is detected; choosing month first reads it again and skip
     const file = path.join(dir, 'eu-orders.csv');
     await writeFile(file, 'customer_id,date,amount\nA,3/5/2024,10\nB,25/12/2024,20\nC,1.6.2024,5\n');
     await openPage(page, server.url);
-    await page.setInputFiles('#file-input', file);
+    await chooseFile(page, file);
     assert.equal((await waitUntilSettled(page)).state, 'done');
     const facts = await readFacts(page);
     assert.equal(facts['date-order'], 'day_first');
     assert.equal(facts['rows-used'], '3');
     assert.match(await page.textContent('[data-testid="fact-date-order"]'), /25\/12\/2024/);
 
-    await page.selectOption('#date-order-select', 'month_first');
+    await changeColumns(page);
+    await changeReading(page, '#date-order-select', 'month_first');
+    await confirmMapping(page);
     assert.equal((await waitUntilSettled(page)).state, 'done');
     const told = await readFacts(page);
     assert.deepEqual([told['date-order'], told['rows-skipped']], ['month_first', '1']);
@@ -192,40 +216,48 @@ test('a day-first file is detected; choosing month first reads it again and skip
 test('an ERP export with title rows: the header is found, and the user can name another row', { skip: noCli }, async () => {
   const file = path.join(fixturesDir, 'erp_title_rows.csv');
   await openPage(page, server.url);
-  await page.setInputFiles('#file-input', file);
+  await chooseFile(page, file);
   assert.equal((await waitUntilSettled(page)).state, 'done');
   const facts = await readFacts(page);
   assert.deepEqual([facts['header-row'], facts['rows-used'], facts['rows-skipped']], ['4', '5', '3']);
 
-  await page.fill('#header-row-input', '2');
-  await page.dispatchEvent('#header-row-input', 'change');
-  const wrong = await waitUntilSettled(page);
-  assert.equal(wrong.state, 'error');
-  assert.match(wrong.error, /导出时间/);  // the core names the columns of the row it was given
+  await changeColumns(page);
+  await changeReading(page, '#header-row-input', '2');
+  const wrong = await readMapping(page);
+  assert.match(wrong.problem, /导出时间/);  // the core names the columns of the row it was given
+  assert.equal(wrong.canClassify, false);
 
-  await page.fill('#header-row-input', '');
-  await page.dispatchEvent('#header-row-input', 'change');
+  await changeReading(page, '#header-row-input', '');
+  await confirmMapping(page);
   assert.equal((await waitUntilSettled(page)).state, 'done');
   const customers = await download(page, '#download-customers');
   assert.ok(customers.bytes.equals(classifyWithCli(file).customersCsv));
 });
 
-test('a file can be chosen from the keyboard alone', async () => {
+test('a file can be chosen, and its columns confirmed, from the keyboard alone', async () => {
   await openPage(page, server.url);
+  const tabTo = async (id) => {
+    for (let i = 0; i < 40 && !(await page.evaluate((wanted) => document.activeElement?.id === wanted, id)); i++) {
+      await page.keyboard.press('Tab');
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.id), id);
+  };
   // Tab order: the skip link, then the file input inside the drop zone.
-  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.id === 'file-input')); i++) {
-    await page.keyboard.press('Tab');
-  }
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'file-input');
+  await tabTo('file-input');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
   await chooser.setFiles(path.join(fixturesDir, 'tiny_orders.csv'));
+  // The mapping step takes the keyboard, and Classify is reached by Tab.
+  await waitForState(page, ['mapping']);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'mapping-heading');
+  await tabTo('mapping-classify');
+  await page.keyboard.press('Enter');
   assert.equal((await waitUntilSettled(page)).state, 'done');
 });
 
 test('changing the bins and the analysis date in the policy re-runs the current file', { skip: noCli }, async () => {
   const file = path.join(fixturesDir, 'tiny_orders.csv');
   await openPage(page, server.url);
-  await page.setInputFiles('#file-input', file);
+  await chooseFile(page, file);
   assert.equal((await waitUntilSettled(page)).state, 'done');
 
   // Bins re-score the customers already read.
@@ -303,7 +335,7 @@ test('Cancel stops a large file at once, and the page works afterwards', { timeo
     const big = path.join(dir, 'big-orders.csv');
     await writeBigOrdersCsv(big, 3_000_000);
     await openPage(page, server.url);
-    await page.setInputFiles('#file-input', big);
+    await chooseFile(page, big);
     await waitForState(page, ['working']);
     await page.waitForFunction(() => document.getElementById('progress-bar').value > 0, null, { polling: 20 });
 

@@ -1,14 +1,9 @@
 // The one line of facts above the results: what was read, what was used, as of which date.
 
 import { el } from './dom.js';
-import { describeDelimiter, formatInteger, formatMoney } from './format.js';
+import { describeDateOrder, describeDelimiter, formatInteger, formatList, formatMoney } from './format.js';
+import { roleLabel } from './mapping/column-choices.js';
 import { strings } from './strings.js';
-
-/** How dates with the year last were read, or that the file has none. */
-function describeDateOrder(input) {
-  if (input.date_order_source === 'no dates with the year last') return strings.dateOrderNotNeeded;
-  return `${strings.dateOrderNames[input.date_order] ?? input.date_order} (${input.date_order_source})`;
-}
 
 /**
  * @param {HTMLElement} container a `<dl>`
@@ -39,4 +34,20 @@ export function renderFacts(container, summary) {
     el('div', { class: 'fact', 'data-testid': `fact-${key}`, dataset: { value } },
       el('dt', { text: label }),
       el('dd', { text }))));
+}
+
+/**
+ * The columns the result was read with, and whether the policy names them (the user chose them
+ * before) or they were guessed from the headers.
+ * @param {HTMLElement} container
+ * @param {object} summary the engine's summary
+ * @param {boolean} saved the policy names the columns
+ */
+export function renderColumnsNote(container, summary, saved) {
+  const words = strings.columnsNote;
+  const used = Object.entries(summary.input.columns ?? {}).filter(([, column]) => column);
+  container.replaceChildren(
+    el('span', { class: 'columns-note-label', text: saved ? words.saved : words.guessed }), ' ',
+    el('span', { 'data-testid': 'columns-used', text: formatList(used.map(([role, column]) => words.item(roleLabel(role), column))) }));
+  container.dataset.saved = String(saved);
 }

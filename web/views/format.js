@@ -39,8 +39,19 @@ export function formatBytes(n) {
   return byteFormats.get(unit).format(n / size);
 }
 
+const listFormat = new Intl.ListFormat(strings.locale, { type: 'conjunction' });
+
+/** ["a", "b", "c"] → "a, b, and c" */
+export const formatList = (items) => listFormat.format(items);
+
 /** "," → "comma"; else the engine's name for it, else the character itself, quoted. */
 export const describeDelimiter = (delimiter, engineName) => strings.delimiters[delimiter] ?? engineName ?? `“${delimiter}”`;
+
+/** How dates with the year last are read (and how that was found), or that there are none. */
+export function describeDateOrder(input) {
+  if (input.date_order_source === 'no dates with the year last') return strings.dateOrderNotNeeded;
+  return `${strings.dateOrderNames[input.date_order] ?? input.date_order} (${input.date_order_source})`;
+}
 
 /** "orders.csv" → "orders", for naming downloads after the input. */
 export function baseName(fileName) {

@@ -155,6 +155,20 @@ export class PolicyEditorView {
     this.#root.hidden = false;
   }
 
+  /**
+   * Changes the draft from outside the editor (the columns chosen in the mapping step) and
+   * hands it on at once, as an edit after its pause: the page checks it as any other edit.
+   * @param {(draft: object) => void} change
+   * @returns {string|null} why the draft could not be handed on (no policy yet, or text in the
+   *   editor that is not yet in the draft), or null
+   */
+  change(change) {
+    if (!this.#draft) return strings.policy.notLoaded;
+    change(this.#draft);
+    this.#edited();
+    return this.#flush();
+  }
+
   /** A copy of the draft as it stands. */
   get draft() {
     return structuredClone(this.#draft);
@@ -197,18 +211,19 @@ export class PolicyEditorView {
     this.#timer = setTimeout(() => this.#flush(), DEBOUNCE_MS);
   }
 
-  /** Ends the pause: text that could not be read is reported here without asking the core;
-   *  otherwise a copy of the draft goes to `onEdit`. */
+  /** Ends the pause: text that could not be read is reported here without asking the core
+   *  (and answered); otherwise a copy of the draft goes to `onEdit`. */
   #flush() {
     clearTimeout(this.#timer);
     this.#updateFieldList();
     const problem = this.#localProblem();
     if (problem) {
       this.showProblem(problem);
-      return;
+      return problem;
     }
     this.#root.dataset.edits = String(Number(this.#root.dataset.edits) + 1);
     this.#handlers.onEdit(this.draft);
+    return null;
   }
 
   /** The first message about text the forms could not put into the draft, if any. Boxes
