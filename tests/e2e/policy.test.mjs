@@ -21,7 +21,7 @@ import {
   classifySample, dimensionNumbers, loadReferenceEngine, policyProblem, SAMPLE_FILE_NAME, tierNumbers,
 } from './engine-reference.mjs';
 import {
-  choosePreset, download, openDimensionSettings, openPage, readDimensionLabels, readFacts, readTierSummary,
+  chooseFile, choosePreset, download, openDimensionSettings, openPage, readDimensionLabels, readFacts, readTierSummary,
   waitForPolicySettled, waitUntilSettled,
 } from './page-driver.mjs';
 
@@ -172,6 +172,24 @@ test('editing a band\'s minimum changes that dimension\'s counts', async () => {
     [['High', atLeast(median)], ['Medium', atLeast(100) - atLeast(median)], ['Low', total - atLeast(100)], ['未知', 0]]);
   // The other dimensions did not move.
   assert.deepEqual((await readDimensionLabels(page)).filter((dimension) => dimension.id !== 'bands'), othersBefore);
+});
+
+test('a cancellation prefix makes flagged orders returns, and the file is read again', async () => {
+  // C2 is a cancellation the export wrote with a positive amount: by itself it adds 30, once
+  // flagged it takes 30 off (100 − 30 − 20 + 50 = 100 in all; unflagged 100 + 30 − 20 + 50 = 160).
+  const file = path.join(scratch, 'cancelled_orders.csv');
+  await writeFile(file, 'InvoiceNo,CustomerID,InvoiceDate,Amount\n1,A,2024-01-02,100\nC2,A,2024-01-05,30\n'
+    + 'C3,A,2024-01-06,-20\n9C,B,2024-01-03,50\n');
+  await openPage(page, server.url);
+  await chooseFile(page, file);
+  const { state, error } = await waitUntilSettled(page);
+  assert.equal(state, 'done', error);
+  assert.equal((await readFacts(page)).revenue, '160');
+
+  await page.fill('[data-testid="cancelled-prefix"]', 'C');
+  await assertApplied('setting the cancellation prefix');
+  assert.equal((await readFacts(page)).revenue, '100');
+  assert.equal((await readFacts(page)).customers, '2');
 });
 
 test('a field the file lacks is a warning on its dimension, not an error', async () => {

@@ -27,6 +27,9 @@ export const strings = {
   binsHelp: 'Recency, frequency and monetary are each scored from 1 to this number.',
   analysisDateLabel: 'Analysis date',
   analysisDateHelp: 'Leave empty to use the day after the latest order.',
+  cancelledPrefixLabel: 'Cancelled orders (order id prefix)',
+  cancelledPrefixHelp: 'Order ids starting with this (e.g. C in C536379) are cancellations: they count as returns. '
+    + 'Negative amounts are returns in any case. Leave empty if the file marks none.',
 
   progressHeading: 'Working',
   startingEngine: 'Starting the classifier…',

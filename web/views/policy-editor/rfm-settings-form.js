@@ -1,6 +1,7 @@
-// The policy's RFM scoring: bins per score, the analysis date, and fixed breakpoints that
-// replace the quantiles for a metric. Changing the analysis date makes the worker read the
-// file again (later rows are skipped); the rest re-scores what was read.
+// The policy's RFM scoring: bins per score, the analysis date, which orders are cancellations,
+// and fixed breakpoints that replace the quantiles for a metric. Changing the analysis date or
+// the cancellation prefix makes the worker read the file again; the rest re-scores what was
+// read.
 
 import { el } from '../dom.js';
 import { strings } from '../strings.js';
@@ -23,6 +24,15 @@ export function rfmSettingsForm(policy, context) {
   // `change`, not `input`: a date box reports half-typed dates as empty on every keystroke.
   dateInput.addEventListener('change', () => { policy.analysis_date = dateInput.value || null; context.edited(); });
 
+  const cancelledInput = textInput({
+    id: 'cancelled-prefix', value: policy.returns?.cancelled_order_prefix ?? '', testid: 'cancelled-prefix',
+    placeholder: 'C',
+    onInput: (text) => {
+      policy.returns = { ...policy.returns, cancelled_order_prefix: text.trim() };
+      context.edited();
+    },
+  });
+
   const breakpoints = METRICS.map((metric) => field(words.breakpointsOf(strings.dimensions[metric]), textInput({
     id: `breakpoints-${metric}`, value: joinList(rfm.breakpoints?.[metric]), testid: `breakpoints-${metric}`,
     placeholder: words.breakpointsPlaceholder,
@@ -42,7 +52,8 @@ export function rfmSettingsForm(policy, context) {
         options: BINS.map((bins) => [String(bins), String(bins)]),
         onChange: (value) => { rfm.bins = Number(value); context.edited(); },
       }), strings.binsHelp),
-      field(strings.analysisDateLabel, dateInput, strings.analysisDateHelp)),
+      field(strings.analysisDateLabel, dateInput, strings.analysisDateHelp),
+      field(strings.cancelledPrefixLabel, cancelledInput, strings.cancelledPrefixHelp)),
     el('div', { class: 'field-row' }, ...breakpoints),
     el('p', { class: 'help', text: words.breakpointsHelp }));
 }
