@@ -59,12 +59,16 @@ Status read_policy_file(const std::string& path, ClassifyOptions& options) {
 
 const char* const kUsage =
     R"(Usage:
-  tierlens classify ORDERS_FILE --out DIR [options]
-      Scores every customer by RFM and names its segment. Writes DIR/customers.csv,
-      DIR/summary.json and DIR/skipped.csv.
+  tierlens classify ORDERS_FILE [--customers CUSTOMERS_FILE] --out DIR [options]
+  tierlens classify --customers CUSTOMERS_FILE --out DIR [options]
+      Classifies every customer as the policy says (default: RFM segments). Writes
+      DIR/customers.csv, DIR/summary.json and DIR/skipped.csv. A customers table (one
+      row per customer: industry, province, employees …) is joined to the orders on the
+      customer id; alone, it is classified by its attributes.
   tierlens explain ORDERS_FILE --customer ID [--json] [options]
       Prints why one customer got its scores, labels and tier.
   tierlens columns ORDERS_FILE [options]
+  tierlens columns --customers CUSTOMERS_FILE [options]
       Shows, as JSON, how the file would be read and which column plays each role,
       from its start alone: the page's mapping step. Nothing is computed.
   tierlens validate POLICY_FILE
@@ -89,6 +93,7 @@ Options:
   --as-of YYYY-MM-DD       analysis date (default: the day after the latest order);
                            orders after it are skipped
   --customer-id COLUMN     header of the customer id column   (default: guessed)
+  --customers-id COLUMN    the customers table's customer id column (default: guessed)
   --order-id COLUMN        header of the order id column      (default: guessed)
   --no-order-id            the file has no order id: every row is one order
   --date COLUMN            header of the order date column    (default: guessed)
@@ -187,6 +192,14 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
         return usage_error("--header-row: expected a row number, 1 or more");
       }
       options.header_row = static_cast<std::uint64_t>(row);
+    } else if (flag == "--customers") {
+      const auto path = value();
+      if (!path) return usage_error("--customers: expected the customers table's file");
+      request.customers_path = *path;
+    } else if (flag == "--customers-id") {
+      const auto name = value();
+      if (!name) return usage_error("--customers-id: expected a column header name");
+      options.customer_table_id_column = *name;
     } else if (flag == "--sheet") {
       const auto name = value();
       if (!name || name->empty()) return usage_error("--sheet: expected a sheet name");
@@ -241,7 +254,12 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
     return Status();
   }
   if (request.command == Command::kSample || request.command == Command::kPresets) return Status();
-  if (request.input_path.empty()) return usage_error("missing the orders file");
+  if (request.input_path.empty() && request.customers_path.empty()) {
+    return usage_error("missing the orders file (or --customers FILE)");
+  }
+  if (request.command == Command::kColumns && !request.input_path.empty() && !request.customers_path.empty()) {
+    return usage_error("columns: give the orders file or --customers FILE, one at a time");
+  }
   if (request.command == Command::kClassify && request.out_path.empty()) {
     return usage_error("classify: missing --out DIR");
   }

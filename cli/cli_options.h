@@ -16,6 +16,7 @@ enum class Command { kClassify, kExplain, kColumns, kSample, kValidate, kPresets
 struct CliRequest {
   Command command = Command::kHelp;
   std::string input_path;        ///< classify, explain, columns; validate: the policy file
+  std::string customers_path;    ///< classify, explain, columns: a customers table (--customers)
   std::string out_path;          ///< classify, presets: a directory; sample: a file ("" = stdout)
   std::string customer_id;       ///< explain
   bool json = false;             ///< explain: print JSON instead of text

@@ -25,16 +25,10 @@ namespace {
 
 constexpr std::size_t kChunkBytes = 4 << 20;  // the page's worker reads the same size
 
-/// Streams the file through the session in chunks, exactly as the page's worker does.
-Status read_and_classify(const cli::CliRequest& request, ClassificationSession& session) {
-  std::ifstream file(request.input_path, std::ios::binary);
-  if (!file) {
-    return Status::error(ErrorCode::kIoError, request.input_path + ": cannot open the file");
-  }
-  ClassifyOptions options = request.options;
-  options.file_name = fs::path(request.input_path).filename().string();
-  if (Status status = session.begin(options); !status.ok()) return status;
-
+/// Streams one file through the session in chunks, exactly as the page's worker does.
+Status feed_file(const std::string& path, ClassificationSession& session) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::error(ErrorCode::kIoError, path + ": cannot open the file");
   std::vector<char> buffer(kChunkBytes);
   while (file) {
     file.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
@@ -44,7 +38,36 @@ Status read_and_classify(const cli::CliRequest& request, ClassificationSession& 
       return status;
     }
   }
-  if (file.bad()) return Status::error(ErrorCode::kIoError, request.input_path + ": read error");
+  if (file.bad()) return Status::error(ErrorCode::kIoError, path + ": read error");
+  return Status();
+}
+
+/// Reads the orders file, the customers table, or both (orders first), and classifies.
+Status read_and_classify(const cli::CliRequest& request, ClassificationSession& session) {
+  const bool orders = !request.input_path.empty();
+  const bool customers = !request.customers_path.empty();
+  ClassifyOptions options = request.options;
+  if (orders) options.file_name = fs::path(request.input_path).filename().string();
+  const RunTables tables = !customers ? RunTables::kOrders
+                           : orders  ? RunTables::kOrdersAndCustomers
+                                     : RunTables::kCustomersOnly;
+  if (Status status = session.begin(options, tables); !status.ok()) return status;
+  if (orders) {
+    if (Status status = feed_file(request.input_path, session); !status.ok()) return status;
+  }
+  if (customers) {
+    CustomerTableReading reading;
+    reading.file_name = fs::path(request.customers_path).filename().string();
+    // The reading flags (--encoding, --header-row, --sheet) are the orders file's; a table
+    // in another encoding or layout is detected.
+    if (!orders) {
+      reading.encoding = request.options.encoding;
+      reading.header_row = request.options.header_row;
+      reading.sheet = request.options.sheet;
+    }
+    if (Status status = session.begin_customer_table(reading); !status.ok()) return status;
+    if (Status status = feed_file(request.customers_path, session); !status.ok()) return status;
+  }
   return session.finish();
 }
 
@@ -72,12 +95,16 @@ Status run_classify(const cli::CliRequest& request) {
     if (Status status = write_file(out_dir / name, bytes); !status.ok()) return status;
   }
 
-  const RowAccounting& rows = result.ingest.rows;
-  std::printf("%s: %llu rows, %llu used, %llu skipped; %zu customers as of %s\n",
-              result.ingest.input.file_name.c_str(), static_cast<unsigned long long>(rows.total),
-              static_cast<unsigned long long>(rows.used),
-              static_cast<unsigned long long>(rows.skipped()), result.customer_count(),
-              format_iso_date(result.analysis_date).c_str());
+  const auto print_rows = [](const std::string& file, const RowAccounting& rows) {
+    std::printf("%s: %llu rows, %llu used, %llu skipped\n", file.c_str(),
+                static_cast<unsigned long long>(rows.total), static_cast<unsigned long long>(rows.used),
+                static_cast<unsigned long long>(rows.skipped()));
+  };
+  if (result.ingest.orders_read) print_rows(result.ingest.input.file_name, result.ingest.rows);
+  if (const auto& table = result.ingest.customer_table) print_rows(table->input.file_name, table->rows);
+  std::printf("%zu customers", result.customer_count());
+  if (result.ingest.orders_read) std::printf(" as of %s", format_iso_date(result.analysis_date).c_str());
+  std::printf("\n");
   for (const DimensionResult& dimension : result.dimensions) {
     std::printf("%s:\n", result.dimension_policy(dimension).name.c_str());
     for (std::size_t l = 0; l < dimension.labels.size(); ++l) {
@@ -101,8 +128,10 @@ Status run_classify(const cli::CliRequest& request) {
 }
 
 Status run_columns(const cli::CliRequest& request) {
-  std::ifstream file(request.input_path, std::ios::binary);
-  if (!file) return Status::error(ErrorCode::kIoError, request.input_path + ": cannot open the file");
+  const bool customers = request.input_path.empty();
+  const std::string& path = customers ? request.customers_path : request.input_path;
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::error(ErrorCode::kIoError, path + ": cannot open the file");
   // The page sends the first 64 KiB, or a whole workbook: it cannot be read from its start.
   std::string head(kPreviewHeadBytes, '\0');
   file.read(head.data(), static_cast<std::streamsize>(head.size()));
@@ -113,9 +142,13 @@ Status run_columns(const cli::CliRequest& request) {
     head += rest.str();
   }
   ClassifyOptions options = request.options;
-  options.file_name = fs::path(request.input_path).filename().string();
+  options.file_name = fs::path(path).filename().string();
   ColumnPreview preview;
-  if (Status status = preview_columns(head, options, preview); !status.ok()) return status;
+  if (Status status = preview_columns(head, options, preview,
+                                      customers ? TableKind::kCustomers : TableKind::kOrders);
+      !status.ok()) {
+    return status;
+  }
   std::cout << column_preview_json(preview) << "\n";
   return Status();
 }

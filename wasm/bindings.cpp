@@ -106,20 +106,53 @@ Status read_input_options(const std::string& input_json, ClassifyOptions& option
   return Status();
 }
 
+/// The files of a run, as the page says them: "orders" (the default), "orders_and_customers"
+/// or "customers".
+Status read_run_tables(const std::string& input_json, RunTables& tables) {
+  const auto input = nlohmann::json::parse(input_json.empty() ? "{}" : input_json, nullptr, false);
+  const std::string text = input.is_object() ? input.value("tables", "orders") : "orders";
+  if (text == "orders" || text.empty()) tables = RunTables::kOrders;
+  else if (text == "orders_and_customers") tables = RunTables::kOrdersAndCustomers;
+  else if (text == "customers") tables = RunTables::kCustomersOnly;
+  else return Status::error(ErrorCode::kInvalidOptions,
+                            "tables: expected orders, orders_and_customers or customers, got \"" + text + "\"");
+  return Status();
+}
+
+/// Starts a run. `file_name` is the orders file's ('' when the run reads customers only);
+/// `input_json` says how to read it, and which files the run reads ("tables").
 std::string begin_ingest(const std::string& file_name, const std::string& policy_json,
                          const std::string& input_json) {
   return guarded([&] {
     ClassifyOptions options;
     options.file_name = file_name;
-    if (Status status = read_input_options(input_json, options); !status.ok()) {
-      session().reset();
-      return status_json(status);
+    RunTables tables = RunTables::kOrders;
+    for (Status status : {read_input_options(input_json, options), read_run_tables(input_json, tables)}) {
+      if (!status.ok()) {
+        session().reset();
+        return status_json(status);
+      }
     }
     if (Status status = read_policy(policy_json, options); !status.ok()) {
       session().reset();  // no half-configured run may go on with default options
       return status_json(status);
     }
-    return status_json(session().begin(std::move(options)));
+    return status_json(session().begin(std::move(options), tables));
+  });
+}
+
+/// Ends the orders file (if the run has one) and starts the customers table, read as
+/// `input_json` says (encoding, header_row, sheet); feedChunk then reads the table.
+std::string begin_customer_table(const std::string& file_name, const std::string& input_json) {
+  return guarded([&] {
+    ClassifyOptions read_as;
+    if (Status status = read_input_options(input_json, read_as); !status.ok()) return status_json(status);
+    CustomerTableReading reading;
+    reading.file_name = file_name;
+    reading.encoding = read_as.encoding;
+    reading.header_row = read_as.header_row;
+    reading.sheet = read_as.sheet;
+    return status_json(session().begin_customer_table(std::move(reading)));
   });
 }
 
@@ -132,8 +165,14 @@ std::string inspect_file(const std::string& file_name, const std::string& head,
     if (Status status = read_input_options(input_json, options); !status.ok()) return status_json(status);
     if (Status status = read_policy(policy_json, options); !status.ok()) return status_json(status);
     options.file_name = file_name;
+    const auto input = nlohmann::json::parse(input_json.empty() ? "{}" : input_json, nullptr, false);
+    const bool customers = input.is_object() && input.value("table", "orders") == "customers";
     ColumnPreview preview;
-    if (Status status = preview_columns(head, options, preview); !status.ok()) return status_json(status);
+    if (Status status = preview_columns(head, options, preview,
+                                        customers ? TableKind::kCustomers : TableKind::kOrders);
+        !status.ok()) {
+      return status_json(status);
+    }
     return "{\"ok\": true, \"preview\": " + column_preview_json(preview) + "}";
   });
 }
@@ -259,9 +298,11 @@ val skipped_page(std::uint32_t offset, std::uint32_t count) {
   const std::size_t begin = std::min<std::size_t>(offset, skipped.size());
   const std::size_t end = std::min<std::size_t>(begin + count, skipped.size());
   std::vector<std::uint32_t> rows, lines;
-  val columns = val::array(), reasons = val::array(), details = val::array(), raws = val::array();
+  val files = val::array(), columns = val::array(), reasons = val::array(), details = val::array(),
+      raws = val::array();
   for (std::size_t i = begin; i < end; ++i) {
     const SkippedRow& row = skipped[i];
+    files.call<void>("push", skipped_file_name(*result, row));
     rows.push_back(static_cast<std::uint32_t>(row.row));
     lines.push_back(static_cast<std::uint32_t>(row.line));
     columns.call<void>("push", row.column);
@@ -270,6 +311,7 @@ val skipped_page(std::uint32_t offset, std::uint32_t count) {
     raws.call<void>("push", row.raw);
   }
   page.set("total", skipped.size());
+  page.set("file", files);
   page.set("row", typed_array("Uint32Array", rows));
   page.set("line", typed_array("Uint32Array", lines));
   page.set("column", columns);
@@ -306,6 +348,7 @@ val sample_orders_csv() { return to_uint8_array(generate_sample_orders()); }
 
 EMSCRIPTEN_BINDINGS(tierlens) {
   emscripten::function("beginIngest", &begin_ingest);
+  emscripten::function("beginCustomerTable", &begin_customer_table);
   emscripten::function("feedChunk", &feed_chunk);
   emscripten::function("inspectFile", &inspect_file);
   emscripten::function("finishAndClassify", &finish_and_classify);

@@ -101,6 +101,28 @@ void warn_about_the_input(Classification& result) {
                               text_encoding_key(input.encoding) +
                               " and show as \uFFFD; is the file in another encoding?");
   }
+  if (const auto& table = result.ingest.customer_table) {
+    const auto ids = [](const std::vector<std::string>& examples, std::uint64_t count) {
+      std::string list;
+      for (const std::string& id : examples) list += (list.empty() ? "" : ", ") + id;
+      return count > examples.size() ? list + " …" : list;
+    };
+    if (!result.ingest.orders_read) {
+      result.warnings.push_back("customers only, no orders: recency, frequency and monetary are 0 for "
+                                "every customer, so only dimensions on their attributes tell them apart");
+    } else if (table->without_orders > 0) {
+      result.warnings.push_back(std::to_string(table->without_orders) + " customers of " +
+                                table->input.file_name + " have no orders (" +
+                                ids(table->without_orders_examples, table->without_orders) +
+                                "): they are classified with no purchases");
+    }
+    if (table->not_in_table > 0) {
+      result.warnings.push_back(std::to_string(table->not_in_table) + " customers in the orders are not in " +
+                                table->input.file_name + " (" +
+                                ids(table->not_in_table_examples, table->not_in_table) +
+                                "): they have only the attributes the orders give");
+    }
+  }
 }
 
 void label_customers(Classification& result) {
@@ -145,12 +167,25 @@ Classification classify(IngestResult ingest, const ClassifyOptions& options) {
     result.analysis_date = result.ingest.latest_day + 1;
   }
 
+  // A customer with no order row at all (listed only in a customers table) has bought
+  // nothing in the whole period the orders cover: their recency is that period, one day more
+  // than any buyer's can be. With no orders at all, there is no period: 0.
+  DayNumber earliest_day = kNoDay;
+  for (std::size_t i = 0; i < count; ++i) {
+    const DayNumber first = customers.first_purchase[i] != kNoDay ? customers.first_purchase[i]
+                                                                  : customers.last_activity[i];
+    if (first != kNoDay && (earliest_day == kNoDay || first < earliest_day)) earliest_day = first;
+  }
   result.recency.resize(count);
   for (std::size_t i = 0; i < count; ++i) {
     // A customer who only returned goods is as recent as their last return.
     const DayNumber last = customers.last_purchase[i] != kNoDay ? customers.last_purchase[i]
                                                                 : customers.last_activity[i];
-    result.recency[i] = result.analysis_date - last;
+    if (last != kNoDay) {
+      result.recency[i] = result.analysis_date - last;
+    } else {
+      result.recency[i] = earliest_day == kNoDay ? 0 : result.analysis_date - earliest_day + 1;
+    }
   }
 
   const int bins = options.bins;

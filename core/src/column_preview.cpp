@@ -22,9 +22,19 @@ ChoiceSource source_of(bool found, bool named) {
 
 }  // namespace
 
-Status preview_columns(std::string_view head, const ClassifyOptions& options, ColumnPreview& preview) {
+Status preview_columns(std::string_view head, const ClassifyOptions& options, ColumnPreview& preview,
+                       TableKind table) {
   IngestOptions ingest_options = ingest_options_for(options);
   ingest_options.preview_rows = kPreviewRows;
+  ColumnOverrides named = options.columns;
+  if (table == TableKind::kCustomers) {
+    // As ClassificationSession::begin_customer_table reads it.
+    ingest_options.table = TableKind::kCustomers;
+    ingest_options.cancelled_order_prefix.clear();
+    named = ColumnOverrides{};
+    named[ColumnRole::kCustomerId] = options.customer_table_id_column;
+    ingest_options.columns = named;
+  }
   OrderIngest ingest(ingest_options);
   if (Status status = ingest.feed(head); !status.ok()) return status;
   if (Status status = ingest.finish(); !status.ok()) return status;
@@ -34,13 +44,14 @@ Status preview_columns(std::string_view head, const ClassifyOptions& options, Co
   const ColumnMapping& mapping = result.input.columns;
   const bool from_quantity_and_price = !mapping[ColumnRole::kAmount] &&
                                        mapping[ColumnRole::kQuantity] && mapping[ColumnRole::kUnitPrice];
-  for (int r = 0; r < kColumnRoleCount; ++r) {
+  const int roles = table == TableKind::kCustomers ? 1 : kColumnRoleCount;  // the id comes first
+  for (int r = 0; r < roles; ++r) {
     const auto role = static_cast<ColumnRole>(r);
     ColumnChoice choice;
     choice.field = column_role_key(role);
     if (const auto index = mapping[role]) choice.column = result.input.header[*index];
-    const std::optional<std::string>& named = options.columns[role];
-    choice.source = source_of(choice.column.has_value(), named && !named->empty());
+    const std::optional<std::string>& name = named[role];
+    choice.source = source_of(choice.column.has_value(), name && !name->empty());
     switch (role) {
       case ColumnRole::kCustomerId:
       case ColumnRole::kDate: choice.required = true; break;
@@ -61,6 +72,7 @@ Status preview_columns(std::string_view head, const ClassifyOptions& options, Co
     choice.source = source_of(choice.column.has_value(), named_header.has_value());
     preview.attributes.push_back(std::move(choice));
   }
+  preview.table = table;
   preview.input = std::move(result.input);
   preview.rows = std::move(result.preview_rows);
   preview.problem = std::move(result.column_problem);

@@ -106,6 +106,10 @@ const char* role_label(ColumnRole role) {
 
 }  // namespace
 
+const char* table_kind_key(TableKind table) {
+  return table == TableKind::kCustomers ? "customers" : "orders";
+}
+
 const char* column_role_key(ColumnRole role) {
   switch (role) {
     case ColumnRole::kCustomerId: return "customer_id";
@@ -178,7 +182,8 @@ std::optional<std::size_t> guess_amount_by_values(const SampleRows& rows, std::s
 }  // namespace
 
 Status resolve_columns(const std::vector<std::string>& header, const ColumnOverrides& overrides,
-                       const std::string& file_name, ColumnMapping& mapping, const SampleRows& rows) {
+                       const std::string& file_name, ColumnMapping& mapping, const SampleRows& rows,
+                       TableKind table) {
   std::vector<std::string> normalized;
   normalized.reserve(header.size());
   for (const std::string& name : header) normalized.push_back(normalize_header_name(name));
@@ -187,7 +192,10 @@ Status resolve_columns(const std::vector<std::string>& header, const ColumnOverr
   // (the page's mapping step) sees every guess even when one named column is missing.
   mapping = ColumnMapping{};
   Status named_column_missing;
-  for (int r = 0; r < kColumnRoleCount; ++r) {
+  // A customers table has one role: its other columns are attributes.
+  const int roles = table == TableKind::kCustomers ? 1 : kColumnRoleCount;
+  static_assert(static_cast<int>(ColumnRole::kCustomerId) == 0, "the customer id comes first");
+  for (int r = 0; r < roles; ++r) {
     const auto role = static_cast<ColumnRole>(r);
     const std::optional<std::string>& named = overrides[role];
     if (!named) {
@@ -215,10 +223,10 @@ Status resolve_columns(const std::vector<std::string>& header, const ColumnOverr
   }
 
   // Only then the values: a role a header name gives away is never second-guessed.
-  if (!rows.empty() && !overrides[ColumnRole::kDate] && !mapping[ColumnRole::kDate]) {
+  if (table == TableKind::kOrders && !rows.empty() && !overrides[ColumnRole::kDate] && !mapping[ColumnRole::kDate]) {
     mapping[ColumnRole::kDate] = guess_date_by_values(rows, header.size(), mapping);
   }
-  if (!rows.empty() && !overrides[ColumnRole::kAmount] && !mapping[ColumnRole::kAmount] &&
+  if (table == TableKind::kOrders && !rows.empty() && !overrides[ColumnRole::kAmount] && !mapping[ColumnRole::kAmount] &&
       !(mapping[ColumnRole::kQuantity] && mapping[ColumnRole::kUnitPrice])) {
     mapping[ColumnRole::kAmount] = guess_amount_by_values(rows, header.size(), mapping);
   }
@@ -228,6 +236,11 @@ Status resolve_columns(const std::vector<std::string>& header, const ColumnOverr
                          file_name + ": no " + what + " column found in the header row (columns: " +
                              list_columns(header) + "); set the " + key + " column (CLI: " + flag + ")");
   };
+  if (table == TableKind::kCustomers) {
+    // "" for the id: a table with one row per customer and no id column (customers only).
+    if (mapping[ColumnRole::kCustomerId] || overrides[ColumnRole::kCustomerId] == std::string()) return Status();
+    return missing("customer id", "customer_table.customer_id", "--customers-id, or --customers-id \"\" when each row is one customer without an id");
+  }
   if (!mapping[ColumnRole::kCustomerId]) return missing("customer id", "customer_id", "--customer-id");
   if (!mapping[ColumnRole::kDate]) return missing("order date", "date", "--date");
   if (!mapping[ColumnRole::kAmount] &&

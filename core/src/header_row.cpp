@@ -48,7 +48,7 @@ std::size_t non_empty_fields(const HeadRecord& record) {
 }  // namespace
 
 HeaderGuess find_header_row(std::string_view head, const ColumnOverrides& columns,
-                            std::optional<std::uint64_t> given_row) {
+                            std::optional<std::uint64_t> given_row, TableKind table) {
   HeaderGuess guess;
   if (given_row) {
     guess.row = *given_row;
@@ -72,7 +72,7 @@ HeaderGuess find_header_row(std::string_view head, const ColumnOverrides& column
       }
       if (best && record.row > best->row) break;  // a later row cannot win
       ColumnMapping mapping;
-      if (fields < 2 || !resolve_columns(record.fields, columns, "", mapping).ok()) continue;
+      if (fields < 2 || !resolve_columns(record.fields, columns, "", mapping, {}, table).ok()) continue;
       if (!best || record.row < best->row || fields > best_fields) {
         best = HeaderGuess{delimiter, record.row, true};
         best_fields = fields;

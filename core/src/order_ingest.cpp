@@ -152,7 +152,7 @@ void OrderIngest::begin_table() {
 }
 
 void OrderIngest::start_rows(std::string_view head) {
-  const HeaderGuess header = find_header_row(head, options_.columns, options_.header_row);
+  const HeaderGuess header = find_header_row(head, options_.columns, options_.header_row, options_.table);
   const char delimiter = header.delimiter;
   header_row_ = header.row;
   result_.input.header_row = header.row;
@@ -197,7 +197,8 @@ void OrderIngest::read_conventions(std::string_view head, char delimiter) {
   splitter.feed(head, sample);
   head_rows_ = std::move(sample.rows);
   ColumnMapping mapping;
-  if (!resolve_columns(sample.header, options_.columns, options_.file_name, mapping, head_rows_).ok()) {
+  if (!resolve_columns(sample.header, options_.columns, options_.file_name, mapping, head_rows_,
+                       options_.table).ok()) {
     mapping = ColumnMapping{};
   }
   std::vector<std::string> dates, amounts;
@@ -256,6 +257,7 @@ void OrderIngest::skip_above_header(const CsvRecord& record) {
   ++result_.rows.total;
   ++result_.rows.skipped_by_reason[static_cast<int>(SkipReason::kAboveHeader)];
   SkippedRow skipped;
+  skipped.file = options_.table;
   skipped.row = record.row;
   skipped.line = record.line;
   skipped.reason = SkipReason::kAboveHeader;
@@ -275,9 +277,9 @@ void OrderIngest::read_header(const CsvRecord& record) {
     result_.input.header.emplace_back(trim_spaces(name));
   }
   failure_ = resolve_columns(result_.input.header, options_.columns, options_.file_name,
-                             result_.input.columns, head_rows_);
+                             result_.input.columns, head_rows_, options_.table);
   head_rows_ = SampleRows();  // decided: the rest of the file reads by this mapping
-  if (failure_.ok() && !options_.cancelled_order_prefix.empty() &&
+  if (failure_.ok() && options_.table == TableKind::kOrders && !options_.cancelled_order_prefix.empty() &&
       !result_.input.columns[ColumnRole::kOrderId]) {
     failure_ = Status::error(
         ErrorCode::kMissingColumn,
@@ -308,11 +310,13 @@ void OrderIngest::resolve_attributes() {
                                            "\" given for the field \"" + field +
                                            "\" is not in the header row (columns: " +
                                            list_columns(header) + ")");
-        if (!options_.preview_rows) {
+        if (!options_.preview_rows && !options_.attributes_may_be_elsewhere) {
           failure_ = missing;
           return;
         }
-        if (result_.column_problem.empty()) result_.column_problem = missing.message();
+        if (options_.preview_rows && result_.column_problem.empty()) {
+          result_.column_problem = missing.message();
+        }
       }
     } else {
       column = guess_attribute_column(header, field, taken);
@@ -330,6 +334,7 @@ void OrderIngest::skip(const CsvRecord& record, SkipReason reason,
                        std::optional<std::size_t> column, std::string detail) {
   ++result_.rows.skipped_by_reason[static_cast<int>(reason)];
   SkippedRow skipped;
+  skipped.file = options_.table;
   skipped.row = record.row;
   skipped.line = record.line;
   skipped.reason = reason;
@@ -372,11 +377,17 @@ void OrderIngest::read_order(const CsvRecord& record) {
     }
   }
 
+  if (!columns[ColumnRole::kCustomerId]) {
+    // A customers table without an id column (the user said so): each row is a customer,
+    // known by its row number, as the spreadsheet shows it.
+    return read_customer("row " + std::to_string(record.row), record);
+  }
   const std::size_t customer_column = *columns[ColumnRole::kCustomerId];
   const std::string_view customer_id = trim_spaces(record.fields[customer_column]);
   if (customer_id.empty()) {
     return skip(record, SkipReason::kMissingCustomerId, customer_column, "the cell is empty");
   }
+  if (options_.table == TableKind::kCustomers) return read_customer(customer_id, record);
 
   const std::size_t date_column = *columns[ColumnRole::kDate];
   const std::string_view date_text = trim_spaces(record.fields[date_column]);
@@ -461,24 +472,34 @@ bool OrderIngest::read_amount(const CsvRecord& record, Micros& amount) {
   return true;
 }
 
-void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view order_id,
-                                  DayNumber day, Micros amount, const CsvRecord& record) {
+std::uint32_t OrderIngest::find_or_add_customer(std::string_view customer_id, bool& added) {
   CustomerTable& customers = result_.customers;
   const auto [entry, inserted] = customer_index_.try_emplace(
       std::string(customer_id), static_cast<std::uint32_t>(customers.size()));
-  const std::uint32_t index = entry->second;
-  if (inserted) {
-    customers.id.emplace_back(customer_id);
-    customers.first_purchase.push_back(kNoDay);
-    customers.last_purchase.push_back(kNoDay);
-    customers.last_activity.push_back(day);
-    customers.frequency.push_back(0);
-    customers.monetary.push_back(0);
-    for (AttributeColumn& attribute : customers.attributes) {
-      attribute.value_of.push_back(0);
-      attribute.seen_on.push_back(kNoDay);
-    }
+  added = inserted;
+  if (inserted) customers.add_without_orders(customer_id);
+  return entry->second;
+}
+
+void OrderIngest::read_customer(std::string_view customer_id, const CsvRecord& record) {
+  bool added = false;
+  const std::uint32_t index = find_or_add_customer(customer_id, added);
+  if (!added) {
+    return skip(record, SkipReason::kDuplicateCustomer, result_.input.columns[ColumnRole::kCustomerId],
+                quoted(customer_id) + " is already on row " + std::to_string(customer_rows_[index]) +
+                    ", whose values are used");
   }
+  customer_rows_.push_back(record.row);
+  ++result_.rows.used;
+  read_attributes(record, index, kNoDay);
+}
+
+void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view order_id,
+                                  DayNumber day, Micros amount, const CsvRecord& record) {
+  CustomerTable& customers = result_.customers;
+  bool added = false;
+  const std::uint32_t index = find_or_add_customer(customer_id, added);
+  if (added) customers.last_activity[index] = day;
 
   Micros total = 0;
   if (__builtin_add_overflow(customers.monetary[index], amount, &total)) {

@@ -475,8 +475,8 @@ void read_policy(const json& root, ClassifyOptions& options) {
                                 (version->is_number_integer() && version->get<std::int64_t>() > kPolicyVersion
                                      ? " (written by a newer TierLens)" : ""));
   }
-  object(root, "", {"tierlens_policy", "name", "analysis_date", "columns", "attributes", "returns",
-                    "rfm", "dimensions", "tiers"});
+  object(root, "", {"tierlens_policy", "name", "analysis_date", "columns", "customer_table",
+                    "attributes", "returns", "rfm", "dimensions", "tiers"});
   read_text(root, "name", "", options.name);
   if (const json* date = member(root, "analysis_date")) {
     const auto day = date->is_string() ? parse_iso_date(date->get<std::string>()) : std::nullopt;
@@ -488,6 +488,12 @@ void read_policy(const json& root, ClassifyOptions& options) {
     for (int role = 0; role < kColumnRoleCount; ++role) {
       const char* key = column_role_key(static_cast<ColumnRole>(role));
       if (const json* name = member(*columns, key)) options.columns.names[role] = text(*name, at("columns", key));
+    }
+  }
+  if (const json* table = member(root, "customer_table")) {
+    object(*table, "customer_table", {"customer_id"});
+    if (const json* name = member(*table, "customer_id"); name && !name->is_null()) {
+      options.customer_table_id_column = text(*name, at("customer_table", "customer_id"));
     }
   }
   if (const json* attributes = member(root, "attributes")) {
@@ -723,6 +729,9 @@ nlohmann::ordered_json policy_to_json(const ClassifyOptions& options) {
       {"analysis_date", options.analysis_date ? ordered_json(format_iso_date(*options.analysis_date))
                                               : ordered_json()},
       {"columns", columns},
+      {"customer_table", {{"customer_id", options.customer_table_id_column
+                                               ? ordered_json(*options.customer_table_id_column)
+                                               : ordered_json()}}},
       {"attributes", attributes},
       {"returns", {{"cancelled_order_prefix", options.cancelled_order_prefix}}},
       {"rfm", {{"bins", options.bins}, {"breakpoints", breakpoints}}},

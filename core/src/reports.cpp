@@ -214,10 +214,35 @@ std::string customers_csv(const Classification& result) {
   return csv.take();
 }
 
+namespace {
+
+ordered_json customer_table_json(const Classification& result) {
+  const auto& table = result.ingest.customer_table;
+  if (!table) return ordered_json();
+  return {
+      {"input", input_json(table->input)},
+      {"rows", rows_json(table->rows)},
+      {"customers", table->customers},
+      {"without_orders", table->without_orders},
+      {"without_orders_examples", table->without_orders_examples},
+      {"not_in_table", table->not_in_table},
+      {"not_in_table_examples", table->not_in_table_examples},
+  };
+}
+
+}  // namespace
+
+const std::string& skipped_file_name(const Classification& result, const SkippedRow& row) {
+  const auto& table = result.ingest.customer_table;
+  return row.file == TableKind::kCustomers && table ? table->input.file_name : result.ingest.input.file_name;
+}
+
 std::string summary_json(const Classification& result) {
+  const IngestResult& ingest = result.ingest;
   const ordered_json summary = {
       {"tierlens_version", kTierLensVersion},
-      {"input", input_json(result.ingest.input)},
+      {"tables", !ingest.orders_read ? "customers" : ingest.customer_table ? "orders_and_customers" : "orders"},
+      {"input", ingest.orders_read ? input_json(ingest.input) : ordered_json()},
       // No dated row and no date given: there is no analysis date to report.
       {"analysis_date", result.analysis_date_given() || result.ingest.latest_day != kNoDay
                             ? ordered_json(format_iso_date(result.analysis_date))
@@ -225,6 +250,7 @@ std::string summary_json(const Classification& result) {
       {"analysis_date_source",
        result.analysis_date_given() ? "given" : "day after the latest order"},
       {"rows", rows_json(result.ingest.rows)},
+      {"customer_table", customer_table_json(result)},
       {"customers", result.customer_count()},
       {"revenue", micros_to_units(result.revenue)},
       {"rfm", rfm_json(result)},
@@ -240,10 +266,11 @@ std::string summary_json(const Classification& result) {
 
 std::string skipped_csv(const Classification& result) {
   CsvWriter csv;
-  for (const char* column : {"row", "line", "column", "reason", "detail", "raw"}) csv.text(column);
+  for (const char* column : {"file", "row", "line", "column", "reason", "detail", "raw"}) csv.text(column);
   csv.end_row();
   for (const SkippedRow& row : result.ingest.skipped) {
-    csv.number(static_cast<std::int64_t>(row.row))
+    csv.text(skipped_file_name(result, row))
+        .number(static_cast<std::int64_t>(row.row))
         .number(static_cast<std::int64_t>(row.line))
         .text(row.column)
         .text(skip_reason_code(row.reason))
@@ -266,6 +293,7 @@ std::string column_preview_json(const ColumnPreview& preview) {
     return list;
   };
   const ordered_json preview_json = {
+      {"table", table_kind_key(preview.table)},
       {"input", input_json(preview.input)},
       {"header", preview.input.header},
       {"rows", preview.rows},

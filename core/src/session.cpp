@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "tierlens/customer_join.h"
 #include "tierlens/policy_validation.h"
 
 namespace tierlens {
@@ -49,15 +50,59 @@ IngestOptions ingest_options_for(const ClassifyOptions& options) {
 void ClassificationSession::reset() {
   result_.reset();
   ingest_.reset();
+  orders_.reset();
+  reading_customer_table_ = false;
   cached_order_key_.reset();
   cached_order_.clear();
 }
 
-Status ClassificationSession::begin(ClassifyOptions options) {
+Status ClassificationSession::begin(ClassifyOptions options, RunTables tables) {
   reset();
   if (Status status = validate_options(options); !status.ok()) return status;
   options_ = std::move(options);
-  ingest_.emplace(ingest_options_for(options_));
+  tables_ = tables;
+  if (tables_ == RunTables::kCustomersOnly) return Status();  // begin_customer_table() follows
+  IngestOptions orders = ingest_options_for(options_);
+  orders.attributes_may_be_elsewhere = tables_ == RunTables::kOrdersAndCustomers;
+  ingest_.emplace(std::move(orders));
+  return Status();
+}
+
+Status ClassificationSession::begin_customer_table(CustomerTableReading reading) {
+  if (tables_ == RunTables::kOrders || reading_customer_table_) {
+    return Status::error(ErrorCode::kInvalidState, "begin_customer_table() in a run without one, or twice");
+  }
+  if (tables_ == RunTables::kOrdersAndCustomers && options_.customer_table_id_column == std::string()) {
+    return Status::error(ErrorCode::kInvalidOptions,
+                         reading.file_name + ": a customers table joined to orders needs its customer id "
+                                             "column; \"no id column\" is for a customers table alone");
+  }
+  if (ingest_) {
+    if (Status status = ingest_->finish(); !status.ok()) return status;
+    orders_ = ingest_->take_result();
+  } else {
+    orders_.emplace();  // customers only: no order, no customer yet
+    orders_->orders_read = false;
+    for (const auto& [field, header] : wanted_attributes(options_)) {
+      AttributeColumn column;
+      column.field = field;
+      orders_->customers.attributes.push_back(std::move(column));
+    }
+  }
+  IngestOptions table = ingest_options_for(options_);
+  table.table = TableKind::kCustomers;
+  table.attributes_may_be_elsewhere = tables_ == RunTables::kOrdersAndCustomers;
+  table.file_name = std::move(reading.file_name);
+  table.encoding = reading.encoding;
+  table.header_row = reading.header_row;
+  table.sheet = std::move(reading.sheet);
+  table.date_order.reset();
+  table.analysis_date.reset();
+  table.cancelled_order_prefix.clear();
+  table.columns = ColumnOverrides{};
+  table.columns[ColumnRole::kCustomerId] = options_.customer_table_id_column;
+  ingest_.emplace(std::move(table));
+  reading_customer_table_ = true;
   return Status();
 }
 
@@ -68,9 +113,22 @@ Status ClassificationSession::feed(std::string_view bytes) {
 
 Status ClassificationSession::finish() {
   if (!ingest_) return Status::error(ErrorCode::kInvalidState, "finish() before begin()");
+  if (tables_ != RunTables::kOrders && !reading_customer_table_) {
+    return Status::error(ErrorCode::kInvalidState, "finish() before the customers table");
+  }
   if (Status status = ingest_->finish(); !status.ok()) return status;
-  result_ = classify(ingest_->take_result(), options_);
+  IngestResult read = ingest_->take_result();
   ingest_.reset();  // frees the id and order hash tables before anything is shown
+  if (reading_customer_table_) {
+    IngestResult orders = std::move(*orders_);
+    orders_.reset();
+    if (Status status = join_customer_table(orders, std::move(read), wanted_attributes(options_));
+        !status.ok()) {
+      return status;
+    }
+    read = std::move(orders);
+  }
+  result_ = classify(std::move(read), options_);
   return Status();
 }
 
@@ -80,6 +138,7 @@ Status ClassificationSession::reclassify(ClassifyOptions options, bool& reclassi
   if (Status status = validate_options(options); !status.ok()) return status;
   const ClassifyOptions& read_with = result_->options;
   if (!same_columns(options.columns, read_with.columns) ||
+      options.customer_table_id_column != read_with.customer_table_id_column ||
       options.analysis_date != read_with.analysis_date ||
       options.cancelled_order_prefix != read_with.cancelled_order_prefix) {
     return Status();

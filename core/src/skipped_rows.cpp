@@ -18,6 +18,7 @@ const char* skip_reason_code(SkipReason reason) {
     case SkipReason::kMissingOrderId: return "missing_order_id";
     case SkipReason::kAfterAnalysisDate: return "after_analysis_date";
     case SkipReason::kAboveHeader: return "above_header";
+    case SkipReason::kDuplicateCustomer: return "duplicate_customer";
   }
   return "unknown";
 }
@@ -38,6 +39,7 @@ const char* skip_reason_description(SkipReason reason) {
     case SkipReason::kMissingOrderId: return "the order id is empty";
     case SkipReason::kAfterAnalysisDate: return "the order is dated after the analysis date";
     case SkipReason::kAboveHeader: return "a title or blank row above the header row";
+    case SkipReason::kDuplicateCustomer: return "the customer is already on an earlier row of the customers table";
   }
   return "unknown";
 }

@@ -105,7 +105,7 @@ TEST(PolicyJson, RefusesUnknownOrMissingVersions) {
 TEST(PolicyJson, NamesThePathOfEveryMistake) {
   EXPECT_EQ(error_of(policy(R"("colums": {})")),
             "colums: unknown key; expected one of tierlens_policy, name, analysis_date, columns, "
-            "attributes, returns, rfm, dimensions, tiers");
+            "customer_table, attributes, returns, rfm, dimensions, tiers");
   EXPECT_EQ(error_of(policy(R"("rfm": {"bins": 12})")), "rfm.bins: expected a whole number from 2 to 9, got 12");
   EXPECT_EQ(error_of(policy(R"("rfm": {"bins": "5"})")), "rfm.bins: expected a whole number");
   EXPECT_EQ(error_of(policy(R"("rfm": {"breakpoints": {"recency": [30, 90]}})")),

@@ -87,11 +87,11 @@ TEST(Reports, FixedBreakpointsReplaceQuantilesAndAreReported) {
 TEST(Reports, SkippedCsvListsEveryRowWithItsRawText) {
   ClassificationSession session;
   const std::string csv = skipped_csv(classify_fixture(session, "messy_orders.csv"));
-  EXPECT_EQ(csv.rfind("\xEF\xBB\xBFrow,line,column,reason,detail,raw\r\n", 0), 0u);
-  EXPECT_NE(csv.find("\r\n5,6,CustomerID,missing_customer_id,the cell is empty,"
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF" "file,row,line,column,reason,detail,raw\r\n", 0), 0u);
+  EXPECT_NE(csv.find("\r\nmessy_orders.csv,5,6,CustomerID,missing_customer_id,the cell is empty,"
                      "1002;;2024-05-02;1;1;x\r\n"),
             std::string::npos);
-  EXPECT_NE(csv.find("\r\n11,12,,blank_row,,\r\n"), std::string::npos);
+  EXPECT_NE(csv.find("\r\nmessy_orders.csv,11,12,,blank_row,,\r\n"), std::string::npos);
 }
 
 TEST(Reports, CellsThatLookLikeFormulasCannotRunInExcel) {

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { cliPath } from './paths.mjs';
 
 /**
- * `tierlens classify FILE --out DIR [...flags]`.
+ * `tierlens classify FILE --out DIR [...flags]`; FILE null for a run of `--customers` alone.
  * @returns {{dir: string, customersCsv: Buffer, summaryJson: string, skippedCsv: Buffer}}
  */
 export function classifyWithCli(file, flags = []) {
   const dir = mkdtempSync(join(tmpdir(), 'tierlens-cli-'));
-  execFileSync(cliPath, ['classify', file, '--out', dir, ...flags], { stdio: 'pipe' });
+  execFileSync(cliPath, ['classify', ...(file ? [file] : []), '--out', dir, ...flags], { stdio: 'pipe' });
   return {
     dir,
     customersCsv: readFileSync(join(dir, 'customers.csv')),

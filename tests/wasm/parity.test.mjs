@@ -42,6 +42,36 @@ describe('wasm output is byte-identical to the native CLI', () => {
     assertSameReports(engine, cli, 'tiny with options');
   });
 
+  test('orders joined to a customers table, and a customers table alone', () => {
+    const orders = join(fixturesDir, 'two_tables', 'orders.csv');
+    const customers = join(fixturesDir, 'two_tables', 'customers.csv');
+    const policy = engine.presetPolicy('b2b_key_accounts');
+    const policyFile = join(mkdtempSync(join(tmpdir(), 'tierlens-policy-')), 'b2b.json');
+    writeFileSync(policyFile, JSON.stringify(policy));
+    for (const chunkBytes of [5, 4 << 20]) {
+      const feed = (file) => {
+        const bytes = readFileSync(file);
+        for (let at = 0; at < bytes.length; at += chunkBytes) engine.feed(bytes.subarray(at, at + chunkBytes));
+      };
+      engine.begin('orders.csv', policy, { tables: 'orders_and_customers' });
+      feed(orders);
+      engine.beginCustomerTable('customers.csv');
+      feed(customers);
+      const summary = engine.finish();
+      assertSameReports(engine, classifyWithCli(orders, ['--customers', customers, '--policy', policyFile]),
+        `two tables in ${chunkBytes}-byte chunks`);
+      assert.equal(summary.customer_table.without_orders, 1);
+      assert.deepEqual(engine.skipped(0, 5).file, ['customers.csv', 'customers.csv']);
+
+      engine.begin('', policy, { tables: 'customers' });
+      engine.beginCustomerTable('customers.csv');
+      feed(customers);
+      assert.equal(engine.finish().tables, 'customers');
+      assertSameReports(engine, classifyWithCli(null, ['--customers', customers, '--policy', policyFile]),
+        `customers alone in ${chunkBytes}-byte chunks`);
+    }
+  });
+
   test('every preset on the built-in sample', () => {
     const sampleFile = writeSampleWithCli();
     for (const { id } of engine.presets()) {

@@ -78,10 +78,23 @@ export class TierLensEngine {
    * @param {{encoding?: string, dateOrder?: string, headerRow?: number|null}} [input] how to
    *   read the file: encoding utf-8 | gb18030 | utf-16le | utf-16be, dateOrder day_first |
    *   month_first, headerRow the row of the column names; '' or null detects it; sheet
-   *   the workbook sheet to read (an .xlsx), by name; '' or null: the first
+   *   the workbook sheet to read (an .xlsx), by name; '' or null: the first; tables the
+   *   files of the run: 'orders' (the default), 'orders_and_customers' (then feed the
+   *   orders, call beginCustomerTable() and feed the customers table) or 'customers' (call
+   *   beginCustomerTable() at once; fileName is then '')
    */
   begin(fileName, policy = null, input = {}) {
     unwrap(this.module.beginIngest(fileName, policy === null ? '' : policyText(policy), inputText(input)));
+  }
+
+  /**
+   * Ends the orders file and starts the customers table (one row per customer, joined on the
+   * customer id); feed() then reads it. Only in a run begun with `tables` saying so.
+   * @param {string} fileName
+   * @param {{encoding?: string, headerRow?: number|null, sheet?: string}} [input]
+   */
+  beginCustomerTable(fileName, input = {}) {
+    unwrap(this.module.beginCustomerTable(fileName, inputText(input)));
   }
 
   /**
@@ -89,7 +102,8 @@ export class TierLensEngine {
    * @param {string} fileName
    * @param {Uint8Array} head the file's first 64 KiB (all of it when smaller), or the whole
    *   file when it is a workbook (it starts with the zip signature `PK\x03\x04`)
-   * @param {object} input as for begin()
+   * @param {object} input as for begin(), and `table`: 'orders' (the default) or 'customers'
+   *   to preview the file as a customers table (one role: the customer id)
    * @param {object|string|null} policy its columns and attributes are applied as a run would
    * @returns {{input: object, header: string[], rows: string[][], roles: Array<{field:
    *   string, column: string|null, source: 'named'|'guessed'|'none', required: boolean}>,
@@ -149,8 +163,9 @@ export class TierLensEngine {
   }
 
   /**
-   * One page of the skipped rows, in file order.
-   * @returns {{total:number, row:Uint32Array, line:Uint32Array, column:string[],
+   * One page of the skipped rows, in file order (the orders' first, then the customers
+   * table's); `file` names each row's file.
+   * @returns {{total:number, file:string[], row:Uint32Array, line:Uint32Array, column:string[],
    *   reason:string[], detail:string[], raw:string[]}}
    */
   skipped(offset, count) {
@@ -179,8 +194,8 @@ export class TierLensEngine {
 }
 
 /** The reading options as the core takes them; '' or null leaves each to detection. */
-function inputText({ encoding = '', dateOrder = '', headerRow = null, sheet = '' } = {}) {
-  return JSON.stringify({ encoding, date_order: dateOrder, header_row: headerRow, sheet: sheet ?? '' });
+function inputText({ encoding = '', dateOrder = '', headerRow = null, sheet = '', tables = 'orders', table = 'orders' } = {}) {
+  return JSON.stringify({ encoding, date_order: dateOrder, header_row: headerRow, sheet: sheet ?? '', tables, table });
 }
 
 function policyText(policy) {

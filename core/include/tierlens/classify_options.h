@@ -45,6 +45,9 @@ struct ClassifyOptions {
   std::optional<DayNumber> analysis_date;
   /// Header names per column role; unset roles are guessed from the header.
   ColumnOverrides columns;
+  /// The customer id column of a customers table (customer_join.h); guessed when unset. ""
+  /// for a table read alone whose rows are customers without ids: each is named by its row.
+  std::optional<std::string> customer_table_id_column;
   /// Order ids starting with this mark cancellations (Online Retail's "C536379"): their
   /// amount counts as a return whatever its sign. Empty: only negative amounts are returns.
   std::string cancelled_order_prefix;

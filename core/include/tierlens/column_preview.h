@@ -32,6 +32,7 @@ struct ColumnChoice {
 };
 
 struct ColumnPreview {
+  TableKind table = TableKind::kOrders;        ///< what the file was previewed as
   InputDescription input;                      ///< how the file is read, with its header
   std::vector<std::vector<std::string>> rows;  ///< the first data rows, cells as read
   std::vector<ColumnChoice> roles;             ///< one per ColumnRole, in that order
@@ -50,7 +51,9 @@ inline constexpr std::size_t kPreviewHeadBytes = 64 * 1024;
 inline bool looks_like_zip(std::string_view head) { return head.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
 
 /// Previews `head` (the start of the file; all of it for a workbook) as `options` would read
-/// it. Fails only when the file cannot be read at all: not text, bad JSON, empty.
-Status preview_columns(std::string_view head, const ClassifyOptions& options, ColumnPreview& preview);
+/// it: as orders, or as a customers table (one role, the customer id; the rest attributes).
+/// Fails only when the file cannot be read at all: not text, bad JSON, empty.
+Status preview_columns(std::string_view head, const ClassifyOptions& options, ColumnPreview& preview,
+                       TableKind table = TableKind::kOrders);
 
 }  // namespace tierlens

@@ -15,6 +15,13 @@ namespace tierlens {
 enum class ColumnRole { kCustomerId, kOrderId, kDate, kAmount, kQuantity, kUnitPrice };
 inline constexpr int kColumnRoleCount = 6;
 
+/// What a file holds: order lines, or one row per customer (a customer master: industry,
+/// province, employees …), joined to the orders on the customer id.
+enum class TableKind { kOrders, kCustomers };
+
+/// "orders", "customers".
+const char* table_kind_key(TableKind table);
+
 /// "customer_id", "order_id", "date", "amount", "quantity", "unit_price".
 const char* column_role_key(ColumnRole role);
 
@@ -59,7 +66,8 @@ std::string list_columns(const std::vector<std::string>& header);
 /// name gives them away.
 using SampleRows = std::vector<std::vector<std::string>>;
 
-/// Resolves every role against the header: the names the user gave, else known header names,
+/// Resolves every role against the header (a customers table: the customer id only): the
+/// names the user gave, else known header names,
 /// else (for the date and the amount) the values in `rows`: the column whose cells read as
 /// dates with separators, and the first other column whose cells read as amounts, some with
 /// decimals. Fails, naming the columns the file does have, when the customer id, the date,
@@ -67,6 +75,6 @@ using SampleRows = std::vector<std::vector<std::string>>;
 /// override names a column that is not in the header.
 Status resolve_columns(const std::vector<std::string>& header, const ColumnOverrides& overrides,
                        const std::string& file_name, ColumnMapping& mapping,
-                       const SampleRows& rows = {});
+                       const SampleRows& rows = {}, TableKind table = TableKind::kOrders);
 
 }  // namespace tierlens

@@ -24,6 +24,7 @@ struct HeaderGuess {
 /// columns wins; on a tie, the delimiter that gives it more fields. With `given_row`, that
 /// row is the header and only the delimiter is detected, from it.
 HeaderGuess find_header_row(std::string_view head, const ColumnOverrides& columns,
-                            std::optional<std::uint64_t> given_row);
+                            std::optional<std::uint64_t> given_row,
+                            TableKind table = TableKind::kOrders);
 
 }  // namespace tierlens

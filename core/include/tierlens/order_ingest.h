@@ -48,12 +48,13 @@ struct AttributeColumn {
 /// Per-customer aggregates, one entry per customer in order of first appearance.
 ///
 /// A row with a negative amount is a return: it lowers monetary but is not a purchase, so it
-/// neither counts as an order nor moves the purchase dates.
+/// neither counts as an order nor moves the purchase dates. A customer listed in a customers
+/// table without any order has no dates at all (kNoDay) and zero frequency and monetary.
 struct CustomerTable {
   std::vector<std::string> id;
   std::vector<DayNumber> first_purchase;  ///< kNoDay when the customer has only returns
   std::vector<DayNumber> last_purchase;   ///< kNoDay when the customer has only returns
-  std::vector<DayNumber> last_activity;   ///< latest row of any kind, returns included
+  std::vector<DayNumber> last_activity;   ///< latest order row of any kind, returns included
   std::vector<std::uint32_t> frequency;   ///< distinct orders with a non-negative amount
   std::vector<Micros> monetary;           ///< net sum of amounts, returns included
   std::vector<AttributeColumn> attributes;  ///< as IngestOptions::attributes asked
@@ -64,6 +65,21 @@ struct CustomerTable {
       if (column.field == field) return &column;
     }
     return nullptr;
+  }
+
+  /// Appends a customer with no order yet and no attribute values; answers its index.
+  std::uint32_t add_without_orders(std::string_view customer_id) {
+    id.emplace_back(customer_id);
+    first_purchase.push_back(kNoDay);
+    last_purchase.push_back(kNoDay);
+    last_activity.push_back(kNoDay);
+    frequency.push_back(0);
+    monetary.push_back(0);
+    for (AttributeColumn& column : attributes) {
+      column.value_of.push_back(0);
+      column.seen_on.push_back(kNoDay);
+    }
+    return static_cast<std::uint32_t>(id.size() - 1);
   }
 
   std::size_t size() const { return id.size(); }
@@ -97,6 +113,17 @@ struct InputDescription {
   std::string decimal_mark_example;  ///< the value that decided a decimal comma
 };
 
+/// What joining a customers table found (customer_join.h); shown in the summary next to the orders' figures.
+struct CustomerTableReport {
+  InputDescription input;  ///< how the customers table was read
+  RowAccounting rows;      ///< its rows: used (one per customer) or skipped, with reasons
+  std::uint64_t customers = 0;       ///< customers listed in the table
+  std::uint64_t without_orders = 0;  ///< listed, but with no row in the orders
+  std::uint64_t not_in_table = 0;    ///< in the orders, but not listed in the table
+  std::vector<std::string> without_orders_examples;  ///< the first few ids of each, in file order
+  std::vector<std::string> not_in_table_examples;
+};
+
 struct IngestResult {
   InputDescription input;
   RowAccounting rows;
@@ -107,10 +134,19 @@ struct IngestResult {
   /// what would stop a real run (a required column not found, a named one absent).
   std::vector<std::vector<std::string>> preview_rows;
   std::string column_problem;
+  /// False in a run of a customers table alone: `input` and `rows` then describe no file.
+  bool orders_read = true;
+  /// Set when a customers table was joined (customer_join.h).
+  std::optional<CustomerTableReport> customer_table;
 };
 
 struct IngestOptions {
   std::string file_name = "orders.csv";
+  /// Order lines, or a customers table: one row per customer, its other columns attributes.
+  TableKind table = TableKind::kOrders;
+  /// True when the run reads another file that may hold the attribute columns the user
+  /// named: one missing from this file is then not an error here (the join checks both).
+  bool attributes_may_be_elsewhere = false;
   ColumnOverrides columns;
   /// When set, rows dated after it are skipped: the data as it stood on that day.
   std::optional<DayNumber> analysis_date;
@@ -169,6 +205,8 @@ class OrderIngest : private RecordSink {
   void read_attributes(const CsvRecord& record, std::uint32_t customer, DayNumber day);
   void add_to_customer(std::string_view customer_id, std::string_view order_id, DayNumber day,
                        Micros amount, const CsvRecord& record);
+  std::uint32_t find_or_add_customer(std::string_view customer_id, bool& added);
+  void read_customer(std::string_view customer_id, const CsvRecord& record);
 
   enum class Phase { kDetectingEncoding, kReadingHeader, kReadingRows, kFinished };
 
@@ -186,6 +224,7 @@ class OrderIngest : private RecordSink {
   std::string csv_;                    ///< scratch: JSON turned into CSV text
   std::optional<CsvSplitter> splitter_;
   std::unordered_map<std::string, std::uint32_t> customer_index_;
+  std::vector<std::uint64_t> customer_rows_;  ///< a customers table: the row of each customer
   std::unordered_set<std::string> seen_orders_;  ///< customer index bytes + order id
   std::string order_key_;                        ///< scratch for seen_orders_ lookups
   std::string previous_order_key_;               ///< consecutive lines of one order skip the set

@@ -18,12 +18,16 @@ inline constexpr const char* kTierLensVersion = "0.1.0";
 /// dimension (headed by its id) and [tier]. UTF-8 with BOM.
 std::string customers_csv(const Classification& result);
 
+/// The name of the file `row` was skipped from: the orders file or the customers table.
+const std::string& skipped_file_name(const Classification& result, const SkippedRow& row);
+
 /// Counts and revenue per segment, the breakpoints, the columns used, the rows used and
 /// skipped by reason, the policy, per dimension its labels with counts and revenue, per tier
 /// its rule, strategy and totals, and warnings. Pretty-printed JSON with a fixed key order.
 std::string summary_json(const Classification& result);
 
-/// One row per skipped input row: row, line, column, reason, detail, raw. UTF-8 with BOM.
+/// One row per skipped input row: file, row, line, column, reason, detail, raw. UTF-8 with
+/// BOM.
 std::string skipped_csv(const Classification& result);
 
 /// The mapping step's preview as JSON: {input, header, rows, roles: [{field, column, source,

@@ -19,10 +19,28 @@ namespace tierlens {
 /// customer name), analysis date and the user's reading options.
 IngestOptions ingest_options_for(const ClassifyOptions& options);
 
+/// The files a run reads: the orders; the orders and a customers table (customer_join.h);
+/// or a customers table alone (one row per customer, e.g. with annual sales: classified by
+/// its attributes, every customer without orders).
+enum class RunTables { kOrders, kOrdersAndCustomers, kCustomersOnly };
+
+/// How to read a customers table; its customer id column is the policy's
+/// (ClassifyOptions::customer_table_id_column) or guessed.
+struct CustomerTableReading {
+  std::string file_name = "customers.csv";
+  std::optional<TextEncoding> encoding;
+  std::optional<std::uint64_t> header_row;
+  std::optional<std::string> sheet;
+};
+
 class ClassificationSession {
  public:
   /// Starts a new run, forgetting any earlier one. On invalid options nothing is started.
-  Status begin(ClassifyOptions options);
+  /// feed() then reads the orders file, unless `tables` says customers only.
+  Status begin(ClassifyOptions options, RunTables tables = RunTables::kOrders);
+  /// Ends the orders file (when the run has one) and starts the customers table: feed() then
+  /// reads it. Only in a run begun with a customers table, once.
+  Status begin_customer_table(CustomerTableReading reading);
   /// Forgets everything: no run in progress, no result.
   void reset();
   /// The next bytes of the file, cut anywhere.
@@ -45,7 +63,10 @@ class ClassificationSession {
 
  private:
   ClassifyOptions options_;
-  std::optional<OrderIngest> ingest_;
+  RunTables tables_ = RunTables::kOrders;
+  std::optional<OrderIngest> ingest_;  ///< the file being read: the orders, then the table
+  std::optional<IngestResult> orders_;  ///< the orders, read, while the customers table is
+  bool reading_customer_table_ = false;
   std::optional<Classification> result_;
   std::optional<std::pair<CustomerSortKey, bool>> cached_order_key_;
   std::vector<std::uint32_t> cached_order_;

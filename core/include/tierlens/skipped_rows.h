@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "tierlens/column_roles.h"
+
 namespace tierlens {
 
 /// Why a row was skipped. The codes (skip_reason_code) are stable: they appear in
@@ -25,8 +27,9 @@ enum class SkipReason : std::uint8_t {
   kMissingOrderId,
   kAfterAnalysisDate,
   kAboveHeader,
+  kDuplicateCustomer,
 };
-inline constexpr int kSkipReasonCount = 14;
+inline constexpr int kSkipReasonCount = 15;
 
 /// e.g. "missing_customer_id".
 const char* skip_reason_code(SkipReason reason);
@@ -34,6 +37,7 @@ const char* skip_reason_code(SkipReason reason);
 const char* skip_reason_description(SkipReason reason);
 
 struct SkippedRow {
+  TableKind file = TableKind::kOrders;  ///< which of the run's files the row is in
   std::uint64_t row = 0;   ///< record number, header = 1 (what a spreadsheet shows)
   std::uint64_t line = 0;  ///< physical line where the record starts
   SkipReason reason = SkipReason::kBlankRow;
