@@ -12,6 +12,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kIoError: return "io_error";
     case ErrorCode::kNotText: return "not_text";
     case ErrorCode::kBadJson: return "bad_json";
+    case ErrorCode::kBadWorkbook: return "bad_workbook";
   }
   return "unknown";
 }

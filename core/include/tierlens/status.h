@@ -17,6 +17,7 @@ enum class ErrorCode {
   kIoError,          ///< a file could not be read or written (CLI only)
   kNotText,          ///< the file is not text (a workbook, an archive, an image)
   kBadJson,          ///< a JSON file that is not an array of objects or JSON Lines
+  kBadWorkbook,      ///< an .xlsx workbook (or the zip archive inside it) that cannot be read
 };
 
 /// The machine-readable name of a code, e.g. "missing_column".
