@@ -17,6 +17,7 @@
 #include "tierlens/reports.h"
 #include "tierlens/sample_orders.h"
 #include "tierlens/session.h"
+#include "tierlens/xlsx_workbook.h"
 
 namespace fs = std::filesystem;
 using namespace tierlens;

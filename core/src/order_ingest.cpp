@@ -7,6 +7,7 @@
 #include "tierlens/header_row.h"
 #include "tierlens/order_date.h"
 #include "tierlens/text.h"
+#include "tierlens/xlsx_workbook.h"
 
 namespace tierlens {
 namespace {
@@ -23,6 +24,13 @@ bool is_blank(const CsvRecord& record) {
 
 std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
+/// "1 GiB", "512 MiB": a limit as people read it.
+std::string format_byte_size(std::uint64_t bytes) {
+  if (bytes % (std::uint64_t{1} << 30) == 0) return std::to_string(bytes >> 30) + " GiB";
+  if (bytes % (std::uint64_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
 }  // namespace
 
 OrderIngest::OrderIngest(IngestOptions options) : options_(std::move(options)) {
@@ -35,8 +43,25 @@ Status OrderIngest::feed(std::string_view chunk) {
     return Status::error(ErrorCode::kInvalidState, "feed() after finish()");
   }
   result_.input.bytes += chunk.size();
+  if (phase_ == Phase::kHoldingWorkbook) {
+    if (result_.input.bytes > options_.max_workbook_bytes) {
+      failure_ = Status::error(ErrorCode::kBadWorkbook,
+                               options_.file_name + ": the workbook is larger than " +
+                                   format_byte_size(options_.max_workbook_bytes) +
+                                   ", the most that is read (it is held whole in memory); save the "
+                                   "sheet as CSV, which is read in pieces at any size");
+      raw_head_ = std::string();
+      return failure_;
+    }
+    raw_head_.append(chunk);
+    return Status();
+  }
   if (phase_ == Phase::kDetectingEncoding) {
     raw_head_.append(chunk);
+    if (raw_head_.size() >= 4 && looks_like_zip(raw_head_)) {
+      phase_ = Phase::kHoldingWorkbook;
+      return Status();
+    }
     if (raw_head_.size() < kHeadBytes && !options_.encoding) return Status();
     decide_encoding(/*whole_file=*/false);
     return failure_;
@@ -48,6 +73,8 @@ Status OrderIngest::feed(std::string_view chunk) {
 Status OrderIngest::finish() {
   if (!failure_.ok()) return failure_;
   if (phase_ == Phase::kFinished) return Status();
+  if (phase_ == Phase::kDetectingEncoding && looks_like_zip(raw_head_)) phase_ = Phase::kHoldingWorkbook;
+  if (phase_ == Phase::kHoldingWorkbook) read_workbook();
   if (phase_ == Phase::kDetectingEncoding) decide_encoding(/*whole_file=*/true);
   if (!failure_.ok()) return failure_;
   if (transcoder_) {
@@ -73,17 +100,46 @@ Status OrderIngest::finish() {
   return failure_;
 }
 
+void OrderIngest::read_workbook() {
+  const std::string bytes = std::move(raw_head_);  // the workbook reads views of these bytes
+  raw_head_ = std::string();
+  XlsxWorkbook workbook;
+  failure_ = XlsxWorkbook::open(bytes, options_.file_name, workbook);
+  if (!failure_.ok()) return;
+  InputDescription& input = result_.input;
+  input.format = "xlsx";
+  input.encoding_source = "workbook";
+  for (const XlsxSheet& sheet : workbook.sheets()) input.sheets.push_back(sheet.name);
+  if (input.sheets.empty()) {
+    failure_ = Status::error(ErrorCode::kBadWorkbook, options_.file_name + ": the workbook has no worksheet");
+    return;
+  }
+  std::size_t index = 0;
+  if (options_.sheet) {
+    const auto found = std::find(input.sheets.begin(), input.sheets.end(), *options_.sheet);
+    if (found == input.sheets.end()) {
+      std::string names;
+      for (const std::string& name : input.sheets) names += (names.empty() ? "\"" : ", \"") + name + "\"";
+      failure_ = Status::error(ErrorCode::kInvalidOptions, options_.file_name + ": no sheet \"" + *options_.sheet +
+                                                               "\" in the workbook (sheets: " + names + ")");
+      return;
+    }
+    index = static_cast<std::size_t>(found - input.sheets.begin());
+  }
+  input.sheet = input.sheets[index];
+  phase_ = Phase::kReadingHeader;
+  const Status read = workbook.sheet_as_csv(index, [this](std::string_view csv) { feed_text(csv); });
+  if (failure_.ok()) failure_ = read;
+}
+
 void OrderIngest::decide_encoding(bool whole_file) {
   InputDescription& input = result_.input;
   const EncodingGuess guess = guess_text_encoding(raw_head_, whole_file);
   if (!options_.encoding && looks_binary(raw_head_)) {
-    const bool zip = raw_head_.compare(0, 4, "PK\x03\x04") == 0;
-    failure_ = Status::error(
-        ErrorCode::kNotText,
-        options_.file_name + (zip ? ": this is a zip archive, such as an Excel workbook (.xlsx), not a "
-                                    "text file; save the sheet as CSV and load that"
-                                  : ": this is not a text file (it holds NUL bytes); expected CSV or "
-                                    "TSV text with a header row"));
+    failure_ = Status::error(ErrorCode::kNotText,
+                             options_.file_name + ": this is not a text file (it holds NUL bytes); expected "
+                                                  "CSV, TSV or JSON text with a header row, or an Excel "
+                                                  "workbook (.xlsx)");
     return;
   }
   if (options_.encoding) {
@@ -137,7 +193,7 @@ void OrderIngest::feed_text(std::string_view text) {
 void OrderIngest::begin_table() {
   std::string head = std::move(head_);
   head_ = std::string();
-  if (looks_like_json(head)) {
+  if (result_.input.format != "xlsx" && looks_like_json(head)) {
     result_.input.format = "json";
     json_.emplace(options_.file_name);
     std::string csv;

@@ -29,6 +29,8 @@ ordered_json input_json(const InputDescription& input) {
       {"file_name", input.file_name},
       {"bytes", input.bytes},
       {"format", input.format},
+      {"sheets", input.sheets},
+      {"sheet", input.sheet.empty() ? ordered_json() : ordered_json(input.sheet)},
       {"encoding", text_encoding_key(input.encoding)},
       {"encoding_source", input.encoding_source},
       {"replaced_characters", input.replaced_characters},

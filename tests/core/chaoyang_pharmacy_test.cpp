@@ -72,6 +72,16 @@ TEST_F(ChaoyangPharmacy, EveryRowIsAccountedForAsAnIndependentCountGives) {
   EXPECT_EQ(std::accumulate(monetary.begin(), monetary.end(), Micros{0}), 303'151'060'000);
 }
 
+TEST_F(ChaoyangPharmacy, TheOriginalWorkbookReadsExactlyAsItsCsv) {
+  const Classification utf8 = classify("chaoyang_2018_sales_utf8.csv");
+  const Classification xlsx = classify("chaoyang_2018_sales_original.xlsx");
+  EXPECT_EQ(xlsx.ingest.input.format, "xlsx");
+  EXPECT_EQ(xlsx.ingest.input.sheet, "Sheet1");
+  EXPECT_EQ(xlsx.ingest.rows.used, utf8.ingest.rows.used);
+  EXPECT_EQ(xlsx.ingest.rows.skipped_by_reason, utf8.ingest.rows.skipped_by_reason);
+  EXPECT_EQ(customers_csv(xlsx), customers_csv(utf8));
+}
+
 TEST_F(ChaoyangPharmacy, TheGbkCopyReadsExactlyAsTheUtf8One) {
   const Classification utf8 = classify("chaoyang_2018_sales_utf8.csv");
   const Classification gbk = classify("chaoyang_2018_sales_gbk.csv");

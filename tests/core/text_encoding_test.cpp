@@ -114,17 +114,17 @@ TEST(TextEncoding, TheUserCanSayTheEncoding) {
   EXPECT_EQ(session.result()->ingest.input.encoding_source, "given");
 }
 
-TEST(TextEncoding, AWorkbookRenamedCsvIsRefusedForWhatItIs) {
+TEST(TextEncoding, AFileIsReadForWhatItIsNotForItsName) {
   ClassificationSession session;
   ClassifyOptions options;
   options.file_name = "workbook-renamed.csv";
+  // The first bytes of a workbook: read as one whatever its name, and refused as damaged.
   const Status status = run_session(session, read_file(fixture_path("not-text/workbook-renamed.csv")), options);
-  EXPECT_EQ(status.code(), ErrorCode::kNotText);
-  EXPECT_EQ(status.message(),
-            "workbook-renamed.csv: this is a zip archive, such as an Excel workbook (.xlsx), not a "
-            "text file; save the sheet as CSV and load that");
+  EXPECT_EQ(status.code(), ErrorCode::kBadWorkbook);
+  EXPECT_EQ(status.message(), "workbook-renamed.csv: the zip archive is truncated (its central directory is missing)");
   const Status binary = run_session(session, std::string("id,date\0\x01\x02", 10), options);
   EXPECT_EQ(binary.code(), ErrorCode::kNotText);
+  EXPECT_NE(binary.message().find("not a text file"), std::string::npos);
 }
 
 }  // namespace

@@ -72,6 +72,27 @@ describe('wasm output is byte-identical to the native CLI', () => {
     }
   });
 
+  test('workbooks: a LibreOffice .xlsx and the real Chaoyang workbook, any chunks, any sheet', (t) => {
+    const workbook = join(fixturesDir, 'xlsx', 'orders.xlsx');
+    const cli = classifyWithCli(workbook);
+    for (const chunkBytes of [7, 4 << 20]) {
+      classifyFile(engine, workbook, { chunkBytes });
+      assertSameReports(engine, cli, `orders.xlsx in ${chunkBytes}-byte chunks`);
+    }
+    const preview = engine.inspect('orders.xlsx', readFileSync(workbook), {}, null);
+    assert.deepEqual([preview.input.format, preview.input.sheets, preview.input.sheet],
+      ['xlsx', ['Orders', '客户 & notes'], 'Orders']);
+    assert.throws(() => {
+      engine.begin('orders.xlsx', null, { sheet: 'Sheet9' });
+      engine.feed(readFileSync(workbook));
+      engine.finish();
+    }, /no sheet "Sheet9" in the workbook/);
+    const chaoyang = sharedDataFile('chaoyang-pharmacy-cn/chaoyang_2018_sales_original.xlsx');
+    if (!chaoyang) return t.skip('chaoyang-pharmacy-cn not under ../shared/data');
+    classifyFile(engine, chaoyang);
+    assertSameReports(engine, classifyWithCli(chaoyang), 'chaoyang_2018_sales_original.xlsx');
+  });
+
   test('every preset on the built-in sample', () => {
     const sampleFile = writeSampleWithCli();
     for (const { id } of engine.presets()) {

@@ -45,10 +45,8 @@ struct ColumnPreview {
 inline constexpr std::size_t kPreviewRows = 10;
 /// What a preview reads of a text file: its first 64 KiB, as a run decides conventions from.
 inline constexpr std::size_t kPreviewHeadBytes = 64 * 1024;
-
-/// True when the bytes start like a zip archive (an .xlsx workbook): a preview then needs
-/// the whole file, because a zip's directory is at its end.
-inline bool looks_like_zip(std::string_view head) { return head.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
+/// A preview of a workbook (xlsx_workbook.h: looks_like_zip) needs the whole file: a zip's
+/// directory is at its end.
 
 /// Previews `head` (the start of the file; all of it for a workbook) as `options` would read
 /// it: as orders, or as a customers table (one role, the customer id; the rest attributes).

@@ -5,6 +5,9 @@
 // UTF-8), JSON or delimited text, the header row and delimiter, the day/month order of the
 // date column and the decimal mark of the amounts. The user may set the encoding, the date
 // order and the header row instead.
+//
+// A workbook (.xlsx) is the exception: a zip's directory is at its end, so its bytes are held
+// until finish(), when the chosen sheet is streamed as CSV text through the same reader.
 #pragma once
 
 #include <climits>
@@ -28,6 +31,10 @@
 #include "tierlens/text_encoding.h"
 
 namespace tierlens {
+
+/// The largest workbook read: it is held whole in memory (a 4 GiB WebAssembly heap also
+/// holds the customers). CSV and JSON are streamed and have no such limit.
+inline constexpr std::uint64_t kMaxWorkbookBytes = std::uint64_t{1} << 30;
 
 /// Marks "no such day", e.g. the first purchase of a customer who only returned goods.
 inline constexpr DayNumber kNoDay = INT32_MIN;
@@ -97,9 +104,11 @@ struct InputDescription {
   char delimiter = ',';
   /// The row holding the column names: 1 unless title rows stand above it.
   std::uint64_t header_row = 1;
-  /// "csv" (any delimited text) or "json" (an array of objects, or JSON Lines: each object
-  /// is a row, the first object's keys the header).
+  /// "csv" (any delimited text), "json" (an array of objects, or JSON Lines: each object
+  /// is a row, the first object's keys the header) or "xlsx" (a workbook: one sheet is read).
   std::string format = "csv";
+  std::vector<std::string> sheets;  ///< a workbook's worksheets, in tab order
+  std::string sheet;                ///< the one read
   std::vector<std::string> ignored_json_keys;  ///< keys not in the first object
   bool utf8_bom = false;
   std::vector<std::string> header;
@@ -161,6 +170,8 @@ struct IngestOptions {
   /// Order ids starting with this are cancellations: their amount counts as a return. Empty:
   /// none; a run that sets it needs the order id column.
   std::string cancelled_order_prefix;
+  /// The largest workbook read (tests lower it to check the refusal cheaply).
+  std::uint64_t max_workbook_bytes = kMaxWorkbookBytes;
   /// The sheet of a workbook to read, by name; the first one when unset.
   std::optional<std::string> sheet;
   /// Attribute fields to keep per customer, each with the header the user named for it (an
@@ -208,13 +219,15 @@ class OrderIngest : private RecordSink {
   std::uint32_t find_or_add_customer(std::string_view customer_id, bool& added);
   void read_customer(std::string_view customer_id, const CsvRecord& record);
 
-  enum class Phase { kDetectingEncoding, kReadingHeader, kReadingRows, kFinished };
+  void read_workbook();
+
+  enum class Phase { kDetectingEncoding, kHoldingWorkbook, kReadingHeader, kReadingRows, kFinished };
 
   IngestOptions options_;
   IngestResult result_;
   Phase phase_ = Phase::kDetectingEncoding;
   Status failure_;
-  std::string raw_head_;  ///< the first bytes, held until the encoding is decided
+  std::string raw_head_;  ///< the first bytes, held until the encoding is decided; a workbook's all
   std::optional<Utf8Transcoder> transcoder_;  ///< none for UTF-8, which is read as it is
   std::string decoded_;   ///< scratch: one chunk converted to UTF-8
   std::string head_;  ///< the first 64 KiB of text, where the header row and conventions are found
