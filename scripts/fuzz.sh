@@ -32,7 +32,7 @@ else
   log=fuzz.log
   mkdir -p "build/fuzz/$corpus"
   # Seeds: every fixture, each behind a first byte that picks the chunk size and reading mode.
-  for file in tests/fixtures/*.* tests/fixtures/not-text/*; do
+  for file in tests/fixtures/*.* tests/fixtures/*/*.csv tests/fixtures/not-text/* tests/fixtures/xlsx/*.xlsx; do
     for mode in 0 37 70 101; do
       { printf "\\$(printf %03o "$mode")"; cat "$file"; } > "build/fuzz/$corpus/$(basename "$file").$mode"
     done

@@ -19,5 +19,6 @@ node --test tests/wasm/
 echo "== page in headless Chromium =="
 node --test --test-concurrency=1 tests/e2e/
 
-echo "== the reader under libFuzzer (30 s; a longer run: scripts/fuzz.sh 1800) =="
+echo "== the reader under libFuzzer (30 s, then 20 s of the workbook reader; longer: scripts/fuzz.sh 1800 [xlsx]) =="
 bash scripts/fuzz.sh 30
+bash scripts/fuzz.sh 20 xlsx

@@ -128,7 +128,11 @@ void OrderIngest::read_workbook() {
   }
   input.sheet = input.sheets[index];
   phase_ = Phase::kReadingHeader;
-  const Status read = workbook.sheet_as_csv(index, [this](std::string_view csv) { feed_text(csv); });
+  // A preview needs only the first rows: the rest of a large sheet is not converted.
+  const Status read = workbook.sheet_as_csv(index, [this](std::string_view csv) {
+    feed_text(csv);
+    return failure_.ok() && !(options_.preview_rows && result_.preview_rows.size() >= *options_.preview_rows);
+  });
   if (failure_.ok()) failure_ = read;
 }
 

@@ -57,6 +57,7 @@ bool SheetCsvConverter::fail(const std::string& what) {
 }
 
 bool SheetCsvConverter::on_token(const XmlToken& token) {
+  if (stopped_) return false;
   using Kind = XmlToken::Kind;
   if (token.kind == Kind::kText || token.kind == Kind::kCData) {
     if (!in_value_ && !in_text_) return true;
@@ -264,12 +265,13 @@ void SheetCsvConverter::write_field(std::string_view text) {
 }
 
 void SheetCsvConverter::flush_if_full() {
-  if (csv_.size() < kChunkSize) return;
-  sink_(csv_);
+  if (csv_.size() < kChunkSize || stopped_) return;
+  stopped_ = !sink_(csv_);
   csv_.clear();
 }
 
 bool SheetCsvConverter::finish() {
+  if (stopped_) return true;
   if (status_.ok() && !seen_sheet_data_) fail("it has no <sheetData>; it is not a worksheet");
   if (status_.ok() && (in_sheet_data_ || in_row_)) fail("the sheet's XML ends inside its data");
   if (status_.ok() && !csv_.empty()) sink_(csv_);

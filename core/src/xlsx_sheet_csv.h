@@ -14,8 +14,8 @@
 
 namespace tierlens {
 
-/// Receives the CSV text in pieces of about 64 KiB.
-using CsvTextSink = std::function<void(std::string_view csv)>;
+/// Receives the CSV text in pieces of about 64 KiB; answers false to stop the sheet there.
+using CsvTextSink = std::function<bool(std::string_view csv)>;
 
 class SheetCsvConverter {
  public:
@@ -29,6 +29,8 @@ class SheetCsvConverter {
   bool finish();
 
   const Status& status() const { return status_; }
+  /// True when the sink asked to stop: the sheet was not read to its end, on purpose.
+  bool stopped() const { return stopped_; }
 
  private:
   enum class CellType {
@@ -54,6 +56,7 @@ class SheetCsvConverter {
   std::string part_;
   const CsvTextSink& sink_;
   Status status_;
+  bool stopped_ = false;
   std::string csv_;
 
   std::size_t width_ = 0;            ///< fields per line: the dimension, or the widest row so far

@@ -141,7 +141,7 @@ Status XlsxWorkbook::open(std::string_view file_bytes, const std::string& file_n
 }
 
 Status XlsxWorkbook::sheet_as_csv(std::size_t index,
-                                  const std::function<void(std::string_view)>& sink) const {
+                                  const std::function<bool(std::string_view)>& sink) const {
   if (!contents_ || index >= sheets_.size()) {
     return Status::error(ErrorCode::kInvalidOptions,
                          "there is no sheet " + std::to_string(index + 1) + "; the workbook has " +
@@ -157,6 +157,7 @@ Status XlsxWorkbook::sheet_as_csv(std::size_t index,
       scan_xml_part(contents_->archive, contents_->file_name, sheet.part,
                     [&](const XmlToken& token) { return converter.on_token(token); });
   if (!converter.status().ok()) return converter.status();
+  if (converter.stopped()) return Status();
   if (!scanned.ok()) return scanned;
   if (!converter.finish()) return converter.status();
   return Status();

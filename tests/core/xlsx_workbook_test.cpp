@@ -41,7 +41,10 @@ Rows parse_csv(const std::string& text) {
 /// Sheet `index` of `workbook` as CSV; a test failure (and "") when it is refused.
 std::string sheet_csv(const XlsxWorkbook& workbook, std::size_t index, Status* status = nullptr) {
   std::string csv;
-  const Status read = workbook.sheet_as_csv(index, [&](std::string_view chunk) { csv += chunk; });
+  const Status read = workbook.sheet_as_csv(index, [&](std::string_view chunk) {
+    csv += chunk;
+    return true;
+  });
   if (status) *status = read;
   EXPECT_TRUE(status || read.ok()) << read.message();
   return csv;
@@ -365,11 +368,17 @@ TEST(XlsxWorkbook, StreamsLargeSheetsInChunks) {
   const Status status = workbook.sheet_as_csv(0, [&](std::string_view chunk) {
     csv += chunk;
     chunks.push_back(chunk.size());
+    return true;
   });
   ASSERT_TRUE(status.ok()) << status.message();
   EXPECT_TRUE(csv == expected);
   EXPECT_GT(chunks.size(), 5u);
   for (const std::size_t size : chunks) EXPECT_LE(size, 64u * 1024 + 100);
+  // A sink that has enough stops the sheet: no error, and nothing after the first piece.
+  std::size_t pieces = 0;
+  const Status stopped = workbook.sheet_as_csv(0, [&](std::string_view) { return ++pieces < 2; });
+  EXPECT_TRUE(stopped.ok()) << stopped.message();
+  EXPECT_EQ(pieces, 2u);
 }
 
 TEST(XlsxWorkbook, MalformedWorkbooksAreClearErrors) {

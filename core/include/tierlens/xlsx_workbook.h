@@ -34,13 +34,14 @@ class XlsxWorkbook {
   /// The worksheets in tab order (chart sheets, which hold no cells, are left out).
   const std::vector<XlsxSheet>& sheets() const { return sheets_; }
 
-  /// Streams sheet `index` as CSV text to `sink`, in chunks of about 64 KiB. Cells become
+  /// Streams sheet `index` as CSV text to `sink`, in chunks of about 64 KiB, until the sink
+  /// answers false (then the rest is not read, and that is no error). Cells become
   /// text as Excel shows them without number formatting: shared and inline strings, cached
   /// formula results, TRUE/FALSE, error codes (#N/A), numbers as the shortest decimal that
   /// reads back the same (82.8, 0.0000001), dates and times as YYYY-MM-DD[ HH:MM:SS].
   /// Missing rows are empty lines; trailing rows without content are left out. On an error
   /// the CSV sent so far is incomplete.
-  Status sheet_as_csv(std::size_t index, const std::function<void(std::string_view)>& sink) const;
+  Status sheet_as_csv(std::size_t index, const std::function<bool(std::string_view)>& sink) const;
 
  private:
   std::vector<XlsxSheet> sheets_;
