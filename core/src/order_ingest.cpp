@@ -217,8 +217,9 @@ void OrderIngest::start_rows(std::string_view head) {
   header_row_ = header.row;
   result_.input.header_row = header.row;
   result_.input.delimiter = delimiter;
+  result_.input.quote = detect_quote(head, delimiter);
   read_conventions(head, delimiter);
-  splitter_.emplace(delimiter);
+  splitter_.emplace(delimiter, result_.input.quote);
   phase_ = Phase::kReadingRows;
   splitter_->feed(head, *this);
 }
@@ -253,7 +254,7 @@ void OrderIngest::read_conventions(std::string_view head, char delimiter) {
   // The head holds the first 64 KiB: enough values to tell 13/3 from 3/13, or 12,50 from
   // 1,250, in any real file; the whole column then reads one way.
   HeadRows sample(header_row_);
-  CsvSplitter splitter(delimiter);
+  CsvSplitter splitter(delimiter, result_.input.quote);
   splitter.feed(head, sample);
   head_rows_ = std::move(sample.rows);
   ColumnMapping mapping;
@@ -417,8 +418,8 @@ void OrderIngest::read_order(const CsvRecord& record) {
 
   if (record.unterminated_quote) {
     return skip(record, SkipReason::kUnterminatedQuote, std::nullopt,
-                "a quoted field opened on line " + std::to_string(record.line) +
-                    " is never closed; expected a closing \" before the end of the file");
+                "a quoted field opened on line " + std::to_string(record.line) + " is never closed; expected a closing " +
+                    std::string(1, result_.input.quote) + " before the end of the file");
   }
   if (is_blank(record)) return skip(record, SkipReason::kBlankRow, std::nullopt, "");
   if (record.fields.size() != expected_fields) {

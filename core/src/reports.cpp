@@ -40,6 +40,7 @@ ordered_json input_json(const InputDescription& input) {
       {"decimal_mark_example", input.decimal_mark_example},
       {"delimiter", std::string(1, input.delimiter)},
       {"delimiter_name", delimiter_name(input.delimiter)},
+      {"quote", std::string(1, input.quote)},
       {"utf8_bom", input.utf8_bom},
       {"header_row", input.header_row},
       {"header", input.header},

@@ -124,6 +124,18 @@ TEST(OrderIngest, ACancellationPrefixWithoutAnOrderIdColumnIsRefused) {
   EXPECT_NE(status.message().find("order id prefix \"C\""), std::string::npos) << status.message();
 }
 
+TEST(OrderIngest, AFileQuotingWithSingleQuotesIsReadWithThem) {
+  // single_quoted_orders.csv: ';' between fields wrapped in '…', a ';' inside one, '' for an
+  // apostrophe, decimal commas. C1: 12,50 + 1.250,00 = 1262.50 over two orders.
+  const IngestResult result = ingest_all(read_file(fixture_path("single_quoted_orders.csv")));
+  EXPECT_EQ(result.input.quote, '\'');
+  EXPECT_EQ(result.input.delimiter, ';');
+  EXPECT_EQ(result.rows.used, 3u);
+  EXPECT_EQ(result.customers.id, (std::vector<std::string>{"C1", "C2"}));
+  EXPECT_EQ(result.customers.monetary[0], 1'262'500'000);
+  EXPECT_EQ(result.customers.frequency[0], 2u);
+}
+
 TEST(OrderIngest, WithoutAnOrderIdEveryRowIsAnOrder) {
   IngestOptions options;
   options.columns[ColumnRole::kOrderId] = "";

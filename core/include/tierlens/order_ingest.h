@@ -102,6 +102,7 @@ struct InputDescription {
   std::string encoding_source = "detected";
   std::uint64_t replaced_characters = 0;  ///< bytes not valid in the encoding, shown as U+FFFD
   char delimiter = ',';
+  char quote = '"';  ///< the quote character: '"', or '\'' where the file quotes that way
   /// The row holding the column names: 1 unless title rows stand above it.
   std::uint64_t header_row = 1;
   /// "csv" (any delimited text), "json" (an array of objects, or JSON Lines: each object
