@@ -1,20 +1,21 @@
-// Main-thread wiring: takes the user's file or the sample, has the worker classify it under
-// the current policy, and shows the result; every accepted edit of the policy classifies the
-// same customers again. All heavy work is in the worker; this file only moves messages and DOM.
+// Main-thread wiring: takes the user's files or the sample, has the worker classify them
+// under the current policy, and shows the result; every accepted edit of the policy classifies
+// the same customers again. All heavy work is in the worker; this file only moves messages and
+// DOM.
 //
-// A user's file is inspected first (its header and first rows): when the policy already names
-// its columns and they fit, it is classified at once; otherwise the mapping step asks which
-// column is which, and the answer goes into the policy like any edit before the file is read.
+// A user's files (an orders file, a customers table, or one of each) are inspected first, and
+// confirmed in the mapping step unless the policy already names their columns: see
+// file-flow.js.
 //
 // `document.body.dataset.state` is idle | inspecting | mapping | working | updating | done |
-// error | cancelled, for styling and for the end-to-end tests to wait on (`inspecting`: a
-// file's first rows are being read; `mapping`: the mapping step waits for the user;
+// error | cancelled, for styling and for the end-to-end tests to wait on (`inspecting`: the
+// files' first rows are being read; `mapping`: the mapping step waits for the user;
 // `updating`: the customers on screen are being classified again under an edited policy,
-// without reading the file). The policy editor's own `data-status` says where an edit is (see
+// without reading the files). The policy editor's own `data-status` says where an edit is (see
 // PolicyEditorView#setStatus).
 
-import { keepFileColumns, policyNamesColumns, writeChoice } from './column-mapping.js';
-import { isWorkbookTooLarge, isZipFile, MAX_WORKBOOK_BYTES } from './input-files.js';
+import { keepFileColumns, policyNamesTable } from './column-mapping.js';
+import { classifyRequest, fileNames, FileFlow } from './file-flow.js';
 import { ErrorCode, Request, SAMPLE_FILE_NAME } from './protocol.js';
 import { WorkerClient } from './worker-client.js';
 import { renderBreakpoints } from './views/breakpoints-view.js';
@@ -24,14 +25,13 @@ import { byId } from './views/dom.js';
 import { renderExplanation, renderExplanationHint } from './views/explanation-view.js';
 import { renderColumnsNote, renderFacts } from './views/facts-view.js';
 import { bindFileDrop } from './views/file-drop-view.js';
-import { baseName, formatBytes, formatInteger } from './views/format.js';
-import { MappingView } from './views/mapping/mapping-view.js';
+import { baseName, formatInteger, formatList } from './views/format.js';
 import { PolicyEditorView } from './views/policy-editor/policy-editor-view.js';
 import { ProgressView } from './views/progress-view.js';
 import { saveBytes } from './views/save-file.js';
 import { renderSegmentChart } from './views/segment-chart-view.js';
 import { renderSegmentTable } from './views/segment-table-view.js';
-import { createSkippedTable, renderSkippedReasons } from './views/skipped-view.js';
+import { createSkippedTable, renderSkippedReasons, skippedRowCount } from './views/skipped-view.js';
 import { applyStaticText } from './views/static-text.js';
 import { strings } from './views/strings.js';
 import { renderTierSummary } from './views/tier-summary-view.js';
@@ -64,18 +64,11 @@ const ui = {
   downloadSkipped: byId('download-skipped'),
 };
 
-/** How a file is read when the user has said nothing: every choice detected by the core. */
-const DETECT = Object.freeze({ encoding: '', dateOrder: '', headerRow: null, sheet: null });
-
 /**
- * What is being (or was last) classified: `{file, reading}` for a user's file (`reading` as the
- * mapping step's controls give it), `{sample: true}` for the sample.
+ * What is being (or was last) classified: a FileInput (file-flow.js) for the user's files,
+ * `{sample: true}` for the sample.
  */
 let currentInput = null;
-/** The file in the mapping step, `{file, reading}`, or null while the step is closed. */
-let mappingInput = null;
-/** A file whose confirmed columns are on their way into the policy; classified once accepted. */
-let inputAwaitingPolicy = null;
 /** The summary on screen, or null. */
 let summary = null;
 /**
@@ -101,12 +94,21 @@ const skippedTable = createSkippedTable(byId('skipped-table'), {
   fetchPage: (offset, count) => client.request(Request.SKIPPED_PAGE, { offset, count }),
   onError: showRequestError,
 });
-const mappingView = new MappingView(byId('mapping'), {
-  onReadingChange: (reading) => {
-    if (mappingInput) inspectFile({ file: mappingInput.file, reading });
-  },
-  onClassify: confirmMapping,
-  onCancel: leaveMapping,
+const fileFlow = new FileFlow(byId('mapping'), {
+  client,
+  progress,
+  policy: () => policy,
+  nextRun: () => ++run,
+  isCurrentRun: (thisRun) => thisRun === run,
+  state,
+  setState,
+  dropRunningWork,
+  classify,
+  fail,
+  hideMessages,
+  hideResults: () => { ui.results.hidden = true; },
+  backToResult,
+  editPolicy: (change) => policyEditor.change(change),
 });
 const policyEditor = new PolicyEditorView(byId('policy-editor'), {
   onEdit: submitDraft,
@@ -115,15 +117,17 @@ const policyEditor = new PolicyEditorView(byId('policy-editor'), {
   onExport: exportPolicy,
 });
 
-function setState(state) {
-  document.body.dataset.state = state;
+function setState(newState) {
+  document.body.dataset.state = newState;
 }
 
-const state = () => document.body.dataset.state;
+function state() {
+  return document.body.dataset.state;
+}
 
 async function classify(input) {
   if (state() === 'working') client.cancel(); // the new run replaces it
-  if (mappingView.isOpen) closeMapping(); // the sample, chosen while a file waited in the step
+  if (fileFlow.isOpen) fileFlow.close(); // the sample, chosen while files waited in the step
   const thisRun = ++run;
   const runPolicy = policy;
   currentInput = input;
@@ -137,23 +141,21 @@ async function classify(input) {
     if (thisRun === run) progress.update(loaded, total);
   };
   try {
-    const result = input.file
-      ? await client.request(Request.CLASSIFY_FILE,
-        { file: input.file, policy: runPolicy, ...input.reading },
-        { onProgress })
+    const result = input.files
+      ? await client.request(Request.CLASSIFY_FILES, { ...classifyRequest(input), policy: runPolicy }, { onProgress })
       : await client.request(Request.CLASSIFY_SAMPLE, { policy: runPolicy }, { onProgress });
     if (thisRun !== run) return;
     await showResults(result, { policy: runPolicy });
     if (thisRun !== run) return; // cancelled while the first pages were fetched
     ui.results.hidden = false;
     progress.hide();
-    showNotice(strings.classified(formatInteger(result.customers), result.input.file_name));
+    showNotice(strings.classified(formatInteger(result.customers), formatList(summaryFileNames(result))));
     setState('done');
   } catch (error) {
     if (thisRun !== run) return;
     progress.hide();
     const message = error.code === ErrorCode.WORKER_FAILED ? strings.workerFailed(error.message) : error.message;
-    showError(strings.errorHeading, message, { offerColumns: Boolean(input.file) });
+    showError(strings.errorHeading, message, { offerColumns: Boolean(input.files) });
     setState('error');
   } finally {
     if (thisRun === run) {
@@ -174,8 +176,8 @@ async function classify(input) {
 async function showResults(result, { policy: usedPolicy, sameCustomers = false }) {
   summary = result;
   renderFacts(byId('facts'), result);
-  ui.columnsNote.hidden = !currentInput?.file;
-  if (currentInput?.file) renderColumnsNote(ui.columnsNoteText, result, policyNamesColumns(usedPolicy));
+  ui.columnsNote.hidden = !currentInput?.files;
+  if (currentInput?.files) renderColumnsNote(ui.columnsNoteText, result, policyNamesAll(usedPolicy, currentInput));
   renderWarnings(result.warnings);
   renderTierSummary(byId('tiers'), result);
   renderDimensionLabels(byId('dimension-labels'), result.dimensions);
@@ -187,13 +189,23 @@ async function showResults(result, { policy: usedPolicy, sameCustomers = false }
     if (explainedIndex !== null) explainCustomer(explainedIndex, { scroll: false });
     return;
   }
-  renderSkippedReasons(byId('skipped-reasons'), result.rows);
+  renderSkippedReasons(byId('skipped-reasons'), result);
   renderExplanationHint(ui.explanation);
   explainedIndex = null;
-  const hasSkipped = result.rows.skipped > 0;
+  const hasSkipped = skippedRowCount(result) > 0;
   byId('skipped-table').hidden = !hasSkipped;
   ui.downloadSkipped.hidden = !hasSkipped;
   await Promise.all([customerTable.reset(result), hasSkipped ? skippedTable.reset() : null]);
+}
+
+/** Whether the policy names the columns of every file of `input`. */
+function policyNamesAll(usedPolicy, input) {
+  return input.files.every(({ role }) => policyNamesTable(usedPolicy, role, input.files.length === 1));
+}
+
+/** The files a summary was read from: the orders, then the customers table. */
+function summaryFileNames(result) {
+  return [result.input?.file_name, result.customer_table?.input.file_name].filter(Boolean);
 }
 
 function renderWarnings(warnings) {
@@ -204,12 +216,12 @@ function renderWarnings(warnings) {
 
 /**
  * Stops the work at once: the worker is terminated, and the next request starts a new one.
- * A file read again inside the mapping step is not stopped so: the step is left, as its own
+ * Files read again inside the mapping step are not stopped so: the step is left, as its own
  * Cancel does.
  */
 function cancel() {
-  if (mappingView.isOpen) {
-    leaveMapping();
+  if (fileFlow.isOpen) {
+    fileFlow.leave();
     return;
   }
   if (state() !== 'working' && state() !== 'inspecting') return;
@@ -245,8 +257,8 @@ function submitDraft(draft) {
  * with. Edits that arrive meanwhile wait for the current step and then only the newest counts,
  * so a burst of edits costs at most one check and one re-run after the one in flight.
  */
-/** States in which the customers on screen are not classified again after an edit: a file is
- *  being read, or waits in the mapping step (its results come back when the step is left). */
+/** States in which the customers on screen are not classified again after an edit: files are
+ *  being read, or wait in the mapping step (its results come back when the step is left). */
 const FILE_BUSY = ['working', 'inspecting', 'mapping'];
 
 async function schedulePolicyWork() {
@@ -258,16 +270,11 @@ async function schedulePolicyWork() {
         const draft = nextDraft;
         nextDraft = null;
         await checkDraft(draft);
-      } else if (inputAwaitingPolicy) {
-        // The mapping step's columns were put into the policy: read the file under it.
-        const input = inputAwaitingPolicy;
-        inputAwaitingPolicy = null;
-        if (draftRefused) {
-          mappingView.setBusy(false);
-          mappingView.showProblem(draftRefusal, strings.mapping.policyRefused);
-        } else {
-          await classify(input);
-        }
+      } else if (fileFlow.hasConfirmed) {
+        // The mapping step's columns were put into the policy: read the files under it.
+        const input = fileFlow.takeConfirmed();
+        if (draftRefused) fileFlow.refused(draftRefusal);
+        else await classify(input);
       } else if (currentInput && policy && policy !== resultPolicy && !FILE_BUSY.includes(state())) {
         await reclassify();
       } else {
@@ -328,7 +335,7 @@ async function reclassify() {
     progress.hide();
     ui.error.hidden = true;
     ui.results.hidden = false;
-    if (reread) showNotice(strings.classified(formatInteger(result.customers), result.input.file_name));
+    if (reread) showNotice(strings.classified(formatInteger(result.customers), formatList(summaryFileNames(result))));
     setState('done');
   } catch (error) {
     if (thisRun !== run || error.cancelled) return;
@@ -347,7 +354,7 @@ async function reclassify() {
       // worker has no result any more.
       summary = null;
       ui.results.hidden = true;
-      showError(strings.errorHeading, error.message, { offerColumns: Boolean(currentInput?.file) });
+      showError(strings.errorHeading, error.message, { offerColumns: Boolean(currentInput?.files) });
       setState('error');
     }
   } finally {
@@ -417,75 +424,14 @@ async function loadPresets() {
   }
 }
 
-// --- A user's file: its columns first ---
+// --- A user's files: see file-flow.js ---
 
-/** A file chosen or dropped: read its first rows, and classify it or ask for its columns. */
-function chooseFile(file) {
-  if (mappingView.isOpen) closeMapping(); // the new file takes the place of the one waiting
-  inspectFile({ file, reading: DETECT }, { isNew: true });
-}
-
-/** "Change columns": the mapping step again, for the file on screen as it was read. */
+/** "Change columns": the mapping step again, for the files on screen as they were read. */
 function changeColumns() {
-  if (currentInput?.file) inspectFile(currentInput);
+  if (currentInput?.files) fileFlow.change(currentInput);
 }
 
-/**
- * Has the worker read the first rows of `input.file` the way `input.reading` says, then opens
- * the mapping step with them, or (a new file whose columns the policy names and which fit)
- * classifies the file at once. Inside the step it is the step that shows the new reading.
- * @param {{file: File, reading: object}} input
- * @param {{isNew?: boolean}} [how] a file just chosen (else one already known to the page)
- */
-async function inspectFile(input, { isNew = false } = {}) {
-  if (state() === 'working') dropRunningWork(); // the new file replaces it
-  const thisRun = ++run;
-  const inStep = mappingView.isOpen;
-  // Set before anything is awaited: whoever waits on the state sees this file's run.
-  setState('inspecting');
-  if (inStep) {
-    mappingView.setBusy(true);
-  } else {
-    hideMessages();
-    progress.start(strings.readingColumns(input.file.name));
-  }
-  try {
-    if (isNew && isWorkbookTooLarge(input.file.size) && (await isZipFile(input.file))) {
-      if (thisRun !== run) return;
-      progress.hide();
-      showError(strings.workbookTooLargeHeading,
-        strings.workbookTooLarge(input.file.name, formatBytes(input.file.size), MAX_WORKBOOK_BYTES / 2 ** 30));
-      ui.results.hidden = !summary;
-      setState('error');
-      return;
-    }
-    const inspectPolicy = policy;
-    const inspection = await client.request(Request.INSPECT_FILE, { file: input.file, policy: inspectPolicy, ...input.reading });
-    if (thisRun !== run) return;
-    progress.hide();
-    if (isNew && inspection.problem === null && policyNamesColumns(inspectPolicy)) {
-      classify(input); // the columns saved in the policy fit this file
-      return;
-    }
-    openMapping(input, inspection);
-  } catch (error) {
-    if (thisRun !== run || error.cancelled) return;
-    progress.hide();
-    if (inStep) {
-      // Read this way the file cannot be read at all: the step says why, and stays.
-      mappingInput = input;
-      mappingView.setBusy(false);
-      mappingView.showReadFailure(error.message, input.reading);
-      setState('mapping');
-      return;
-    }
-    showError(strings.errorHeading, error.message);
-    ui.results.hidden = !summary; // the result before stays, for reference
-    setState('error');
-  }
-}
-
-/** The run in progress is stopped for a new file; the worker's result goes with it. */
+/** The run in progress is stopped for new files; the worker's result goes with it. */
 function dropRunningWork() {
   client.cancel();
   currentInput = null;
@@ -495,45 +441,8 @@ function dropRunningWork() {
   progress.hide();
 }
 
-function openMapping(input, inspection) {
-  mappingInput = input;
-  ui.results.hidden = true;
-  if (mappingView.isOpen) {
-    mappingView.setBusy(false);
-    mappingView.showInspection(inspection, input.reading);
-  } else {
-    mappingView.open({ fileName: input.file.name, reading: input.reading, inspection });
-  }
-  setState('mapping');
-}
-
-function closeMapping() {
-  mappingView.close();
-  mappingInput = null;
-  inputAwaitingPolicy = null;
-}
-
-/**
- * Classify: the columns go into the policy through the editor, as any edit does (so the
- * editor, export and later files see them); once the core has accepted the policy, the file
- * is read under it (see schedulePolicyWork).
- */
-function confirmMapping(choice) {
-  mappingView.setBusy(true);
-  inputAwaitingPolicy = mappingInput;
-  const problem = policyEditor.change((draft) => writeChoice(draft, choice));
-  if (problem) {
-    inputAwaitingPolicy = null;
-    mappingView.setBusy(false);
-    mappingView.showProblem(problem, strings.mapping.policyRefused);
-  }
-}
-
-/** Cancel or Escape in the step: back to the result before, if there was one. */
-function leaveMapping() {
-  if (!mappingView.isOpen) return;
-  run++; // a reading still on its way is no longer wanted
-  closeMapping();
+/** The mapping step was left: back to the result before, if there was one. */
+function backToResult() {
   progress.hide();
   ui.results.hidden = !summary;
   setState(summary ? 'done' : 'idle');
@@ -579,7 +488,7 @@ async function download(button, request, fileName) {
 // --- Messages ---
 
 function inputName(input) {
-  return input.file ? input.file.name : SAMPLE_FILE_NAME;
+  return input.files ? fileNames(input) : SAMPLE_FILE_NAME;
 }
 
 function showNotice(text) {
@@ -595,6 +504,17 @@ function showError(heading, message, { offerColumns = false } = {}) {
   ui.error.hidden = false;
 }
 
+/** States a message about new files leaves as they are: a run or the mapping step goes on. */
+const GOING_ON = ['working', 'updating', 'mapping'];
+
+/** Files could not be taken: says why; the result before stays, for reference. */
+function fail(heading, message) {
+  showError(heading, message);
+  if (GOING_ON.includes(state())) return;
+  ui.results.hidden = !summary;
+  setState('error');
+}
+
 /** A failed page, explanation or download: shown, but the result on screen stays usable. */
 function showRequestError(error) {
   if (error.cancelled) return; // Cancel said so already
@@ -608,7 +528,7 @@ function hideMessages() {
 
 // --- Input: file picker, drag and drop, sample ---
 
-bindFileDrop({ input: ui.fileInput, dropZone: ui.dropZone, onFile: chooseFile });
+bindFileDrop({ input: ui.fileInput, dropZone: ui.dropZone, onFiles: (files) => fileFlow.choose(files) });
 ui.sampleButton.addEventListener('click', () => classify({ sample: true }));
 ui.changeColumns.addEventListener('click', changeColumns);
 ui.errorChangeColumns.addEventListener('click', changeColumns);
@@ -624,8 +544,8 @@ document.addEventListener('keydown', (event) => {
 });
 
 ui.downloadCustomers.addEventListener('click', () =>
-  download(ui.downloadCustomers, Request.CUSTOMERS_CSV, `${baseName(summary.input.file_name)}-classified.csv`));
+  download(ui.downloadCustomers, Request.CUSTOMERS_CSV, `${baseName(summaryFileNames(summary)[0])}-classified.csv`));
 ui.downloadSkipped.addEventListener('click', () =>
-  download(ui.downloadSkipped, Request.SKIPPED_CSV, `${baseName(summary.input.file_name)}-skipped.csv`));
+  download(ui.downloadSkipped, Request.SKIPPED_CSV, `${baseName(summaryFileNames(summary)[0])}-skipped.csv`));
 
 loadPresets();

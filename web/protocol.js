@@ -8,34 +8,53 @@
 /** The name the built-in sample orders go by, in the summary and when downloaded. */
 export const SAMPLE_FILE_NAME = 'tierlens-sample-orders.csv';
 
+/** The tables a run reads (PRODUCT.md §3): what each of the user's files can be. */
+export const Table = Object.freeze({
+  /** Orders or transactions: a customer id, a date and an amount per row. */
+  ORDERS: 'orders',
+  /** A customers table: one row per customer and its attributes. */
+  CUSTOMERS: 'customers',
+});
+
+/** The most files one run reads: an orders file and a customers table. */
+export const MAX_FILES = 2;
+
 /** What the page can ask the worker to do. */
 export const Request = Object.freeze({
   /**
-   * `{file: File, policy, encoding, dateOrder, headerRow, sheet}` → what the file looks like,
-   * before anything is computed: `{input, header, rows, roles, attributes, problem}` (see
-   * TierLensEngine#inspect), for the mapping step. Reads the first 64 KiB of a text file, and
-   * a workbook (a zip archive) whole. The reading options and `policy` as for CLASSIFY_FILE.
+   * `{files: [{file: File, role, reading}], policy}` → `[{role, inspection, error}]`, one per
+   * file in the order given: what the files of one run look like, before anything is
+   * computed, for the mapping step. One or two files; `role` is a `Table`, or null to have the
+   * worker tell which file is which (see table-roles.js). `reading` is `{encoding, dateOrder,
+   * headerRow, sheet}`: `encoding` utf-8 | gb18030 | utf-16le | utf-16be, `dateOrder`
+   * day_first | month_first ('' detects either), `headerRow` a row number or null, `sheet` the
+   * name of a workbook's sheet (''/null: the first). `inspection` is
+   * `{table, input, header, rows, roles, attributes, problem}` (see TierLensEngine#inspect),
+   * or null when the file cannot be read that way, and then `error` says why. Reads the first
+   * 64 KiB of a text file, and a workbook (a zip archive) whole. `policy` as for CLASSIFY_FILES.
    */
-  INSPECT_FILE: 'inspect-file',
+  INSPECT_FILES: 'inspect-files',
   /**
-   * `{file: File, policy, encoding, dateOrder, headerRow, sheet}` → the summary object. Reads
-   * the file in chunks, with progress. `policy` is a policy object (core/POLICY.md), or null
-   * for the engine's default preset; `encoding` is utf-8 | gb18030 | utf-16le | utf-16be,
-   * `dateOrder` day_first | month_first ('' detects either), `headerRow` a row number or null,
-   * `sheet` the name of a workbook's sheet (''/null: the first).
-   * The worker keeps the File, to read it again when a later policy needs that.
+   * `{orders: {file: File, ...reading}|null, customers: {file: File, ...reading}|null, policy}`
+   * → the summary object: the orders file, the customers table (one row per customer, joined
+   * on the customer id), or both. Reads the files in chunks, with progress over the bytes of
+   * both. `policy` is a policy object (core/POLICY.md), or null for the engine's default
+   * preset; the reading options as for INSPECT_FILES (a customers table has no date order).
+   * The worker keeps the Files, to read them again when a later policy needs that.
    */
+  CLASSIFY_FILES: 'classify-files',
+  /** `{file: File, policy, ...reading}`: CLASSIFY_FILES for an orders file alone. */
   CLASSIFY_FILE: 'classify-file',
   /**
    * `{policy}` → the summary object, for the built-in sample orders. With progress. The
-   * policy's `columns` and `attributes` are left out: they name the user's columns, and the
-   * sample's are TierLens's own.
+   * policy's `columns`, `customer_table` and `attributes` are left out: they name the user's
+   * columns, and the sample's are TierLens's own.
    */
   CLASSIFY_SAMPLE: 'classify-sample',
   /**
    * `{policy}` → `{summary, reread}`: the last input classified again under `policy`. Without
    * reading the input again when the engine can (`reread: false`), else the worker reads the
-   * File or sample it kept, with progress, as CLASSIFY_FILE does (`reread: true`).
+   * Files or sample it kept, with progress, as CLASSIFY_FILES does (`reread: true`).
    */
   RECLASSIFY: 'reclassify',
   /** `{}` → `[{id, name, description}]`, the built-in policies. */

@@ -4,9 +4,9 @@
 // and a page request slipping into that gap would see a half-read file.
 
 import { loadEngine } from './engine/tierlens-engine.js';
-import { fillInGuesses, withoutFileColumns } from './column-mapping.js';
 import { bytesToInspect } from './input-files.js';
 import { ErrorCode, Request, Response, SAMPLE_FILE_NAME, toWireError } from './protocol.js';
+import { inspectTables, tablesOf } from './table-roles.js';
 
 /** Bytes read from the file per step: big enough to keep the parser busy, small enough for
  *  smooth progress and to never hold more than two chunks at once. */
@@ -16,9 +16,10 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
 let enginePromise = null;
 let hasResult = false;
 /**
- * The input last classified, `{blob, name}` (a user's File, or the sample as a Blob), kept so
- * that a policy which changes what is read from the file (columns, analysis date) can be
- * applied without asking the page for the file again. A File is a handle, not a copy.
+ * The input last classified, `{orders, customers, sample?}`, each `{blob, name, input}` or
+ * null (a user's File, or the sample as a Blob; `input` how to read it), kept so that a policy
+ * which changes what is read from the files (columns, analysis date) can be applied without
+ * asking the page for them again. A File is a handle, not a copy.
  */
 let lastSource = null;
 let queue = Promise.resolve();
@@ -40,28 +41,32 @@ async function serve(request) {
 }
 
 const handlers = {
-  async [Request.INSPECT_FILE]({ file, policy, encoding = '', dateOrder = '', headerRow = null, sheet = null }) {
+  async [Request.INSPECT_FILES]({ files, policy }) {
     const engine = await loadedEngine();
-    const bytes = await bytesToInspect(file);
-    const input = { encoding, dateOrder, headerRow, sheet };
-    const inspection = engine.inspect(file.name, bytes, input, policy ?? null);
-    // Columns the policy names but this file lacks: propose the engine's guesses instead.
-    const guess = inspection.problem !== null && policy
-      ? engine.inspect(file.name, bytes, input, withoutFileColumns(policy))
-      : null;
-    return { result: guess ? fillInGuesses(inspection, guess) : inspection, transfer: [] };
+    const heads = await Promise.all(files.map(({ file }) => bytesToInspect(file)));
+    const result = inspectTables(files.map(({ file, role, reading }, i) => ({
+      name: file.name,
+      role,
+      inspect: (table, tablePolicy) => engine.inspect(file.name, heads[i], { ...readingOf(reading), table }, tablePolicy ?? null),
+    })), policy ?? null);
+    return { result, transfer: [] };
   },
 
-  async [Request.CLASSIFY_FILE]({ id, file, policy, encoding = '', dateOrder = '', headerRow = null, sheet = null }) {
-    const source = { blob: file, name: file.name, input: { encoding, dateOrder, headerRow, sheet } };
+  async [Request.CLASSIFY_FILES]({ id, orders, customers, policy }) {
+    const source = { orders: orders ? fileSource(orders) : null, customers: customers ? fileSource(customers) : null };
     return { result: await classifySource(id, source, policy), transfer: [] };
+  },
+
+  async [Request.CLASSIFY_FILE]({ id, file, policy, ...reading }) {
+    return handlers[Request.CLASSIFY_FILES]({ id, orders: { file, ...reading }, customers: null, policy });
   },
 
   async [Request.CLASSIFY_SAMPLE]({ id, policy }) {
     // As a Blob the sample takes the same chunked path as a user's file (and the Blob owns
     // its bytes, so heap growth while feeding cannot detach them).
     const sample = new Blob([(await loadedEngine()).sampleOrdersCsv()]);
-    return { result: await classifySource(id, { blob: sample, name: SAMPLE_FILE_NAME, sample: true }, policy), transfer: [] };
+    const source = { orders: { blob: sample, name: SAMPLE_FILE_NAME, input: {} }, customers: null, sample: true };
+    return { result: await classifySource(id, source, policy), transfer: [] };
   },
 
   async [Request.RECLASSIFY]({ id, policy }) {
@@ -126,17 +131,36 @@ async function classifiedEngine() {
   return engine;
 }
 
+/** How a file is read, as the engine takes it; '' or null leaves each to detection. */
+function readingOf({ encoding = '', dateOrder = '', headerRow = null, sheet = null } = {}) {
+  return { encoding, dateOrder, headerRow, sheet };
+}
+
+/** A user's file and how to read it, as CLASSIFY_FILES gives it. */
+function fileSource({ file, ...reading }) {
+  return { blob: file, name: file.name, input: readingOf(reading) };
+}
+
 /**
- * Reads `source` through the engine under `policy`, with progress for request `id`, and
- * answers the summary. The source is remembered first, so that a failed read can be retried
- * by a later RECLASSIFY with a corrected policy.
+ * Reads `source` through the engine under `policy`: the orders, then the customers table,
+ * with progress over the bytes of both for request `id`; answers the summary. The source is
+ * remembered first, so that a failed read can be retried by a later RECLASSIFY with a
+ * corrected policy.
  */
 async function classifySource(id, source, policy) {
   const engine = await loadedEngine();
   lastSource = source;
   hasResult = false;
-  engine.begin(source.name, policyFor(source, policy ?? null), source.input ?? {});
-  await feedFile(engine, source.blob, (loaded) => postProgress(id, loaded, source.blob.size));
+  const { orders, customers } = source;
+  const ordersBytes = orders?.blob.size ?? 0;
+  const total = ordersBytes + (customers?.blob.size ?? 0);
+  engine.begin(orders?.name ?? '', policyFor(source, policy ?? null), { ...(orders?.input ?? {}), tables: tablesOf(source) });
+  if (orders) await feedFile(engine, orders.blob, (loaded) => postProgress(id, loaded, total));
+  if (customers) {
+    const { encoding, headerRow, sheet } = customers.input; // a customers table has no order dates
+    engine.beginCustomerTable(customers.name, { encoding, headerRow, sheet });
+    await feedFile(engine, customers.blob, (loaded) => postProgress(id, ordersBytes + loaded, total));
+  }
   const summary = engine.finish();
   hasResult = true;
   return summary;
@@ -148,7 +172,7 @@ async function classifySource(id, source, policy) {
  */
 function policyFor(source, policy) {
   if (!source?.sample || !policy) return policy;
-  const { columns, attributes, ...rest } = policy;
+  const { columns, attributes, customer_table, ...rest } = policy;
   return rest;
 }
 

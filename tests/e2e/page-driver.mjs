@@ -89,15 +89,22 @@ export async function openDimensionSettings(page, n) {
 const FILE_TAKEN = ['mapping', 'working', 'done', 'error', 'cancelled'];
 
 /**
- * Gives the page a file through #file-input, and confirms the mapping step's proposal when the
- * step asks which column is which (see confirmMapping). The classification is then under way or
- * over, unless the step could not be confirmed (body[data-state] stays `mapping`).
+ * Gives the page files at once through #file-input (an orders file and a customers table, say),
+ * and confirms the mapping step's proposal when the step asks which file and column is which
+ * (see confirmMapping). The classification is then under way or over, unless the step could
+ * not be confirmed (body[data-state] stays `mapping`).
+ * @param {string[]} files paths
  * @returns {Promise<{shown: boolean, confirmed: boolean}>} whether the step was shown, and
  *   whether Classify could be pressed
  */
-export async function chooseFile(page, file) {
-  await page.setInputFiles('#file-input', file);
+export async function chooseFiles(page, files) {
+  await page.setInputFiles('#file-input', files);
   return confirmMapping(page);
+}
+
+/** chooseFiles with one file. */
+export function chooseFile(page, file) {
+  return chooseFiles(page, [file]);
 }
 
 /**
@@ -125,35 +132,78 @@ export async function waitForMapping(page, timeout = 60_000) {
 }
 
 /**
- * The mapping step as it stands: the engine's problem (its message, as given), the page's own
- * check, whether Classify is enabled, the column chosen per role and per attribute field, and
- * the preview's header with the roles marked on each column.
+ * The mapping step as it stands, file by file: the file's name and the table it is read as,
+ * the engine's problem with it (its message, as given), the page's own check, the column chosen
+ * per role and per attribute field, and the preview's header with the roles marked on each
+ * column. At the top: the first file's, and over all files the check lines and whether
+ * Classify is enabled; `policyProblem` is why the policy refused the choice, if it did.
  * @returns {Promise<{problem: string, check: string[], canClassify: boolean, roles: object,
- *   attributes: object, header: Array<{column: string, roles: string[]}>, rows: number}>}
+ *   attributes: object, header: Array<{column: string, roles: string[]}>, rows: number,
+ *   policyProblem: string, files: Array<{name: string, table: string, problem: string,
+ *   check: string[], roles: object, attributes: object, header: object[], rows: number}>}>}
  */
 export function readMapping(page) {
   return page.evaluate(() => {
-    const problem = document.getElementById('mapping-problem');
-    const chosen = (selector, key) => Object.fromEntries([...document.querySelectorAll(selector)]
-      .map((select) => [select.dataset[key], select.value]));
+    const text = (box) => (box && !box.hidden ? box.querySelector('[data-testid="mapping-problem-text"]').textContent : '');
+    const checkLines = (root) => [...root.querySelectorAll('[data-testid="mapping-check"] li')].map((item) => item.textContent);
+    const files = [...document.querySelectorAll('#mapping [data-testid="mapping-file"]')].map((section) => {
+      const chosen = (selector, key) => Object.fromEntries([...section.querySelectorAll(selector)]
+        .map((select) => [select.dataset[key], select.value]));
+      return {
+        name: section.dataset.fileName,
+        table: section.dataset.table,
+        problem: text(section.querySelector('[data-testid="mapping-problem"]')),
+        check: checkLines(section),
+        roles: chosen('select[data-role]', 'role'),
+        attributes: chosen('select[data-field]', 'field'),
+        header: [...section.querySelectorAll('[data-testid="mapping-preview"] thead th')].map((th) => ({
+          column: th.dataset.column,
+          roles: th.dataset.roles ? th.dataset.roles.split(' ') : [],
+        })),
+        rows: section.querySelectorAll('[data-testid="mapping-preview"] tbody tr').length,
+      };
+    });
+    const first = files[0] ?? { problem: '', roles: {}, attributes: {}, header: [], rows: 0 };
     return {
-      problem: problem.hidden ? '' : problem.querySelector('[data-testid="mapping-problem-text"]').textContent,
-      check: [...document.querySelectorAll('#mapping-check li')].map((item) => item.textContent),
+      problem: first.problem,
+      roles: first.roles,
+      attributes: first.attributes,
+      header: first.header,
+      rows: first.rows,
+      check: checkLines(document.getElementById('mapping')),
       canClassify: !document.getElementById('mapping-classify').disabled,
-      roles: chosen('#mapping select[data-role]', 'role'),
-      attributes: chosen('#mapping select[data-field]', 'field'),
-      header: [...document.querySelectorAll('#mapping-preview thead th')].map((th) => ({
-        column: th.dataset.column,
-        roles: th.dataset.roles ? th.dataset.roles.split(' ') : [],
-      })),
-      rows: document.querySelectorAll('#mapping-preview tbody tr').length,
+      policyProblem: text(document.getElementById('mapping-policy-problem')),
+      files,
     };
   });
 }
 
-/** Chooses a column for each role given (`{customer_id: '卡号', …}`; '' for none). */
-export async function chooseColumns(page, roles) {
-  for (const [role, column] of Object.entries(roles)) await page.selectOption(`#role-${role}`, column);
+/** The step's section of file `fileName` (a name, not a path), or its first. */
+export function fileSection(page, fileName) {
+  const sections = '#mapping [data-testid="mapping-file"]';
+  return fileName ? page.locator(`${sections}[data-file-name="${fileName}"]`) : page.locator(sections).first();
+}
+
+/**
+ * Chooses a column for each role given (`{customer_id: '卡号', …}`; '' for none), in the
+ * section of file `fileName` (default: the first).
+ */
+export async function chooseColumns(page, roles, fileName) {
+  const section = fileSection(page, fileName);
+  for (const [role, column] of Object.entries(roles)) await section.locator(`select[data-role="${role}"]`).selectOption(column);
+}
+
+/** Says the customers table read alone has no id column: each row is one customer. */
+export async function chooseNoIdColumn(page, fileName) {
+  const select = fileSection(page, fileName).locator('select[data-role="customer_id"]');
+  const value = await select.locator('option[data-no-id-column]').getAttribute('value');
+  await select.selectOption(value);
+}
+
+/** Reads file `fileName` as `table` (orders | customers), and waits until it is read again. */
+export async function chooseTable(page, fileName, table) {
+  await fileSection(page, fileName).locator(`[data-testid="table-${table}"]`).check();
+  await waitForMapping(page);
 }
 
 /** Opens the mapping step for the file on screen ("Change columns"). */
@@ -162,13 +212,18 @@ export async function changeColumns(page) {
   await waitForMapping(page);
 }
 
-/** Changes one of the step's reading controls, and waits until the file is read again. */
-export async function changeReading(page, selector, value) {
-  if ((await page.getAttribute(selector, 'type')) === 'number') {
-    await page.fill(selector, value);
-    await page.dispatchEvent(selector, 'change');
+/**
+ * Changes one of the step's reading controls (by its data-testid: encoding-select,
+ * date-order-select, header-row-input, sheet-select) for file `fileName` (default: the first),
+ * and waits until the files are read again.
+ */
+export async function changeReading(page, control, value, fileName) {
+  const input = fileSection(page, fileName).locator(`[data-testid="${control}"]`);
+  if ((await input.getAttribute('type')) === 'number') {
+    await input.fill(value);
+    await input.dispatchEvent('change');
   } else {
-    await page.selectOption(selector, value);
+    await input.selectOption(value);
   }
   await waitForMapping(page);
 }

@@ -172,14 +172,14 @@ test('a GBK file is detected and shown; choosing another encoding reads it again
   // Read as UTF-8, the Chinese headers the policy now names are not found: the core's
   // message, naming the file, and nothing to classify until the columns are chosen again.
   await changeColumns(page);
-  await changeReading(page, '#encoding-select', 'utf-8');
+  await changeReading(page, 'encoding-select', 'utf-8');
   const wrong = await readMapping(page);
   assert.match(wrong.problem, /chinese_orders_gbk\.tsv/);
   assert.match(wrong.problem, /客户编号/);
   assert.equal(wrong.canClassify, false);
 
   // Back to detection: the columns fit again, and the result is the same bytes as the CLI's.
-  await changeReading(page, '#encoding-select', '');
+  await changeReading(page, 'encoding-select', '');
   assert.equal((await readMapping(page)).problem, '');
   await confirmMapping(page);
   assert.equal((await waitUntilSettled(page)).state, 'done');
@@ -201,7 +201,7 @@ test('a day-first file is detected; choosing month first reads it again and skip
     assert.match(await page.textContent('[data-testid="fact-date-order"]'), /25\/12\/2024/);
 
     await changeColumns(page);
-    await changeReading(page, '#date-order-select', 'month_first');
+    await changeReading(page, 'date-order-select', 'month_first');
     await confirmMapping(page);
     assert.equal((await waitUntilSettled(page)).state, 'done');
     const told = await readFacts(page);
@@ -222,12 +222,12 @@ test('an ERP export with title rows: the header is found, and the user can name 
   assert.deepEqual([facts['header-row'], facts['rows-used'], facts['rows-skipped']], ['4', '5', '3']);
 
   await changeColumns(page);
-  await changeReading(page, '#header-row-input', '2');
+  await changeReading(page, 'header-row-input', '2');
   const wrong = await readMapping(page);
   assert.match(wrong.problem, /导出时间/);  // the core names the columns of the row it was given
   assert.equal(wrong.canClassify, false);
 
-  await changeReading(page, '#header-row-input', '');
+  await changeReading(page, 'header-row-input', '');
   await confirmMapping(page);
   assert.equal((await waitUntilSettled(page)).state, 'done');
   const customers = await download(page, '#download-customers');

@@ -1,16 +1,17 @@
-// The file picker and the drop zone around it: both end in one `onFile(file)`.
+// The file picker and the drop zone around it: both end in one `onFiles(files)`, with every
+// file chosen or dropped at once (an orders file and a customers table, say).
 //
 // The drop zone is the file input's <label>, so a click or the keyboard (the input keeps its
-// place in the tab order) opens the picker; dragging a file onto it does the same job.
+// place in the tab order) opens the picker; dragging files onto it does the same job.
 
 /**
- * @param {{input: HTMLInputElement, dropZone: HTMLElement, onFile: (file: File) => void}} parts
+ * @param {{input: HTMLInputElement, dropZone: HTMLElement, onFiles: (files: File[]) => void}} parts
  */
-export function bindFileDrop({ input, dropZone, onFile }) {
+export function bindFileDrop({ input, dropZone, onFiles }) {
   input.addEventListener('change', () => {
-    const [file] = input.files;
-    input.value = ''; // so choosing the same file again (edited, say) runs again
-    if (file) onFile(file);
+    const files = [...input.files];
+    input.value = ''; // so choosing the same files again (edited, say) runs again
+    if (files.length) onFiles(files);
   });
 
   dropZone.addEventListener('dragover', (event) => {
@@ -22,8 +23,8 @@ export function bindFileDrop({ input, dropZone, onFile }) {
   dropZone.addEventListener('drop', (event) => {
     event.preventDefault();
     dropZone.classList.remove('dragging');
-    const [file] = event.dataTransfer.files;
-    if (file) onFile(file);
+    const files = [...event.dataTransfer.files];
+    if (files.length) onFiles(files);
   });
 
   // A file dropped beside the zone must not make the browser leave the page to open it.

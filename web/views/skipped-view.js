@@ -1,4 +1,5 @@
-// The rows that were not used: how many for each reason, and every one of them, page by page.
+// The rows that were not used: how many for each reason, and every one of them, page by page,
+// with the file each is in (the orders or the customers table).
 
 import { el } from './dom.js';
 import { formatInteger } from './format.js';
@@ -9,6 +10,7 @@ const PAGE_SIZE = 50;
 
 const column = (key, extra = {}) => ({ key, label: strings.skippedColumns[key], ...extra });
 const COLUMNS = [
+  column('file'),
   column('row', { format: formatInteger, className: 'number' }),
   column('line', { format: formatInteger, className: 'number' }),
   column('column'),
@@ -17,25 +19,37 @@ const COLUMNS = [
   column('raw', { className: 'mono raw', clipped: true }),
 ];
 
+/** Rows skipped in all the files of a run. */
+export const skippedRowCount = (summary) => summary.rows.skipped + (summary.customer_table?.rows.skipped ?? 0);
+
 /**
  * @param {HTMLElement} container where the counts by reason go
- * @param {object} rows the summary's `rows`
+ * @param {object} summary the engine's summary: the orders' `rows`, and the customers table's
  */
-export function renderSkippedReasons(container, rows) {
-  if (rows.skipped === 0) {
+export function renderSkippedReasons(container, summary) {
+  const skipped = skippedRowCount(summary);
+  if (skipped === 0) {
     container.replaceChildren(el('p', { class: 'muted', text: strings.skippedNone }));
     return;
   }
+  const files = [
+    summary.input ? { file: summary.input.file_name, rows: summary.rows } : null,
+    summary.customer_table ? { file: summary.customer_table.input.file_name, rows: summary.customer_table.rows } : null,
+  ].filter(Boolean);
+  const reasons = files.flatMap(({ file, rows }) => rows.skipped_by_reason.map((reason) => ({ file, ...reason })));
+  const showFile = files.length > 1;
   const headings = strings.skippedReasonColumns;
   container.replaceChildren(
-    el('p', { text: strings.skippedIntro(formatInteger(rows.skipped)) }),
+    el('p', { text: strings.skippedIntro(formatInteger(skipped)) }),
     el('div', { class: 'table-scroll' }, el('table', { class: 'data-table compact', id: 'skipped-reasons-table' },
       el('thead', {}, el('tr', {},
+        showFile ? el('th', { scope: 'col', text: headings.file }) : null,
         el('th', { scope: 'col', text: headings.reason }),
         el('th', { scope: 'col', text: headings.description }),
         el('th', { scope: 'col', class: 'number', text: headings.count }))),
-      el('tbody', {}, ...rows.skipped_by_reason.map(({ reason, description, count }) =>
-        el('tr', { dataset: { reason } },
+      el('tbody', {}, ...reasons.map(({ file, reason, description, count }) =>
+        el('tr', { dataset: { reason, file } },
+          showFile ? el('td', { text: file }) : null,
           el('th', { scope: 'row', class: 'code', text: reason }),
           el('td', { text: description }),
           el('td', { class: 'number', dataset: { col: 'count', value: count } }, formatInteger(count)))))),
@@ -54,7 +68,6 @@ export function createSkippedTable(root, { fetchPage, onError }) {
     columns: COLUMNS,
     pageSize: PAGE_SIZE,
     fetchPage: (offset, count) => fetchPage(offset, count),
-    rowKey: 'row',
     onError,
   });
 }

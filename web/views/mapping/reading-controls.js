@@ -1,6 +1,7 @@
-// How the file is read, as the engine found it, and the controls that change it: encoding,
-// date order, header row and, for a workbook, the sheet. Each change is one
-// `onChange(reading)`; the page then reads the file's first rows again.
+// How a file is read, as the engine found it, and the controls that change it: encoding,
+// date order (orders only: a customers table has no order dates), header row and, for a
+// workbook, the sheet. Each change is one `onChange(reading)`; the page then reads the file's
+// first rows again.
 
 import { el } from '../dom.js';
 import { describeDateOrder, describeDelimiter, formatInteger } from '../format.js';
@@ -11,37 +12,42 @@ import { strings } from '../strings.js';
  * @typedef {{encoding: string, dateOrder: string, headerRow: number|null, sheet: string|null}} Reading
  */
 
-/** @param {{onChange: (reading: Reading) => void}} handlers */
-export function createReadingControls({ onChange }) {
+/**
+ * @param {{idPrefix: string, onChange: (reading: Reading) => void}} how `idPrefix` keeps the
+ *   ids of one file's controls apart from another's
+ */
+export function createReadingControls({ idPrefix, onChange }) {
   const changed = () => onChange(readingOf());
+  const named = (key) => ({ id: `${idPrefix}-${key}`, 'data-testid': key });
 
-  const encoding = el('select', { id: 'encoding-select', 'data-testid': 'encoding-select', 'aria-describedby': 'encoding-hint' },
+  const encoding = el('select', { ...named('encoding-select'), 'aria-describedby': `${idPrefix}-encoding-hint` },
     el('option', { value: '', text: strings.encoding.auto }),
     ...Object.entries(strings.encodingNames).map(([value, text]) => el('option', { value, text })));
-  const dateOrder = el('select', { id: 'date-order-select', 'data-testid': 'date-order-select', 'aria-describedby': 'date-order-hint' },
+  const dateOrder = el('select', { ...named('date-order-select'), 'aria-describedby': `${idPrefix}-date-order-hint` },
     el('option', { value: '', text: strings.dateOrder.auto }),
     ...Object.entries(strings.dateOrderNames).map(([value, text]) => el('option', { value, text })));
   const headerRow = el('input', {
-    type: 'number', id: 'header-row-input', 'data-testid': 'header-row-input', min: 1, step: 1, inputmode: 'numeric',
-    'aria-describedby': 'header-row-hint',
+    type: 'number', ...named('header-row-input'), min: 1, step: 1, inputmode: 'numeric',
+    'aria-describedby': `${idPrefix}-header-row-hint`,
   });
-  const sheet = el('select', { id: 'sheet-select', 'data-testid': 'sheet-select', 'aria-describedby': 'sheet-hint' });
+  const sheet = el('select', { ...named('sheet-select'), 'aria-describedby': `${idPrefix}-sheet-hint` });
   for (const control of [encoding, dateOrder, headerRow, sheet]) control.addEventListener('change', changed);
 
-  const sheetRow = row(sheet, strings.mapping.sheet.label, 'sheet-hint', strings.mapping.sheet.hint);
+  const sheetRow = row(sheet, strings.mapping.sheet.label, `${idPrefix}-sheet-hint`, strings.mapping.sheet.hint);
+  const dateOrderRow = row(dateOrder, strings.dateOrder.label, `${idPrefix}-date-order-hint`, strings.dateOrder.hint);
   const facts = el('dl', { class: 'facts mapping-facts', 'data-testid': 'mapping-facts' });
   const root = el('div', { class: 'reading-controls' },
     facts,
     sheetRow,
-    row(encoding, strings.encoding.label, 'encoding-hint', strings.encoding.hint),
-    row(dateOrder, strings.dateOrder.label, 'date-order-hint', strings.dateOrder.hint),
-    row(headerRow, strings.headerRow.label, 'header-row-hint', strings.headerRow.hint));
+    row(encoding, strings.encoding.label, `${idPrefix}-encoding-hint`, strings.encoding.hint),
+    dateOrderRow,
+    row(headerRow, strings.headerRow.label, `${idPrefix}-header-row-hint`, strings.headerRow.hint));
 
   function readingOf() {
     const number = Number.parseInt(headerRow.value, 10);
     return {
       encoding: encoding.value,
-      dateOrder: dateOrder.value,
+      dateOrder: dateOrderRow.hidden ? '' : dateOrder.value,
       headerRow: Number.isInteger(number) && number >= 1 ? number : null,
       sheet: sheetRow.hidden ? null : sheet.value || null,
     };
@@ -54,8 +60,10 @@ export function createReadingControls({ onChange }) {
      * @param {object|null} input the inspection's `input` (null: the file could not be read)
      * @param {string} fileName
      * @param {Reading} reading
+     * @param {{dates?: boolean}} [how] `dates`: the file has order dates (an orders file)
      */
-    show(input, fileName, reading) {
+    show(input, fileName, reading, { dates = true } = {}) {
+      dateOrderRow.hidden = !dates;
       encoding.value = reading.encoding ?? '';
       dateOrder.value = reading.dateOrder ?? '';
       headerRow.value = reading.headerRow ? String(reading.headerRow) : '';
@@ -63,7 +71,7 @@ export function createReadingControls({ onChange }) {
       sheetRow.hidden = sheets.length === 0;
       sheet.replaceChildren(...sheets.map((name) => el('option', { value: name, text: name })));
       sheet.value = reading.sheet ?? input?.sheet ?? sheets[0] ?? '';
-      facts.replaceChildren(...factsOf(input, fileName).map(([key, label, text, value]) =>
+      facts.replaceChildren(...factsOf(input, fileName, dates).map(([key, label, text, value]) =>
         el('div', { class: 'fact', 'data-testid': `mapping-fact-${key}`, dataset: { value } },
           el('dt', { text: label }),
           el('dd', { text }))));
@@ -80,7 +88,7 @@ function row(control, label, hintId, hint) {
 }
 
 /** [key, label, text, value] for each fact known of the file. */
-function factsOf(input, fileName) {
+function factsOf(input, fileName, dates) {
   const labels = strings.mapping.facts;
   if (!input) return [['file', labels.file, fileName, fileName]];
   const facts = [
@@ -93,7 +101,7 @@ function factsOf(input, fileName) {
       ? ['delimiter', labels.delimiter, describeDelimiter(input.delimiter, input.delimiter_name), input.delimiter_name ?? '']
       : null,
     input.header_row ? ['header-row', labels.headerRow, formatInteger(input.header_row), input.header_row] : null,
-    input.date_order
+    input.date_order && dates
       ? ['date-order', labels.dateOrder, describeDateOrder(input), input.date_order]
       : null,
   ];
