@@ -104,7 +104,7 @@ Status run_classify(const cli::CliRequest& request) {
   if (result.ingest.orders_read) print_rows(result.ingest.input.file_name, result.ingest.rows);
   if (const auto& table = result.ingest.customer_table) print_rows(table->input.file_name, table->rows);
   std::printf("%zu customers", result.customer_count());
-  if (result.ingest.orders_read) std::printf(" as of %s", format_iso_date(result.analysis_date).c_str());
+  if (result.has_analysis_date()) std::printf(" as of %s", format_iso_date(result.analysis_date).c_str());
   std::printf("\n");
   for (const DimensionResult& dimension : result.dimensions) {
     std::printf("%s:\n", result.dimension_policy(dimension).name.c_str());

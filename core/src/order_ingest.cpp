@@ -158,7 +158,9 @@ void OrderIngest::decide_encoding(bool whole_file) {
   // A byte order mark is skipped when it belongs to the encoding read.
   const std::size_t bom = guess.bom_bytes > 0 && guess.encoding == input.encoding ? guess.bom_bytes : 0;
   input.utf8_bom = bom > 0 && input.encoding == TextEncoding::kUtf8;
-  if (input.encoding != TextEncoding::kUtf8) transcoder_.emplace(input.encoding);
+  // UTF-8 goes through a transcoder too: it replaces bytes that are not UTF-8 (and counts
+  // them), so that every report the run writes is valid UTF-8 whatever the file held.
+  transcoder_.emplace(input.encoding);
   phase_ = Phase::kReadingHeader;
   const std::string head = std::move(raw_head_);
   raw_head_ = std::string();

@@ -247,7 +247,7 @@ std::string summary_json(const Classification& result) {
       {"tables", !ingest.orders_read ? "customers" : ingest.customer_table ? "orders_and_customers" : "orders"},
       {"input", ingest.orders_read ? input_json(ingest.input) : ordered_json()},
       // No dated row and no date given: there is no analysis date to report.
-      {"analysis_date", result.analysis_date_given() || result.ingest.latest_day != kNoDay
+      {"analysis_date", result.has_analysis_date()
                             ? ordered_json(format_iso_date(result.analysis_date))
                             : ordered_json()},
       {"analysis_date_source",

@@ -153,7 +153,11 @@ bool looks_binary(std::string_view head) {
 
 void Utf8Transcoder::convert(std::string_view bytes, std::string& out) {
   const auto convert_all = [&](std::string_view text) {
-    encoding_ == TextEncoding::kGb18030 ? convert_gb18030(text, out) : convert_utf16(text, out);
+    switch (encoding_) {
+      case TextEncoding::kUtf8: return convert_utf8(text, out);
+      case TextEncoding::kGb18030: return convert_gb18030(text, out);
+      default: return convert_utf16(text, out);
+    }
   };
   if (pending_.empty()) return convert_all(bytes);
   // A character was cut by the last boundary: join its start to this chunk. One copy per
@@ -169,6 +173,31 @@ void Utf8Transcoder::finish(std::string& out) {
   pending_.clear();
   ++replaced_;
   append_utf8(kReplacement, out);
+}
+
+void Utf8Transcoder::convert_utf8(std::string_view bytes, std::string& out) {
+  // Valid text (nearly every file) is copied in runs; only a bad byte costs a replacement.
+  std::size_t run = 0;
+  for (std::size_t at = 0; at < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[at]) < 0x80) {
+      ++at;
+      continue;
+    }
+    const int length = utf8_sequence_length(bytes, at);
+    if (length > 0) {
+      at += static_cast<std::size_t>(length);
+      continue;
+    }
+    out.append(bytes.substr(run, at - run));
+    if (length < 0) {  // cut by the chunk's end: completed by the next chunk
+      pending_.assign(bytes.substr(at));
+      return;
+    }
+    ++replaced_;
+    append_utf8(kReplacement, out);
+    run = ++at;
+  }
+  out.append(bytes.substr(run));
 }
 
 void Utf8Transcoder::convert_gb18030(std::string_view bytes, std::string& out) {

@@ -93,6 +93,26 @@ describe('wasm output is byte-identical to the native CLI', () => {
     assertSameReports(engine, classifyWithCli(chaoyang), 'chaoyang_2018_sales_original.xlsx');
   });
 
+  test('the traps corpus reads as tests/fixtures/traps/EXPECTED.json says, and as the CLI reads it', () => {
+    const expected = JSON.parse(readFileSync(join(fixturesDir, 'traps', 'EXPECTED.json'), 'utf8'));
+    const names = Object.keys(expected).filter((name) => !name.startsWith('_'));
+    assert.equal(names.length, 7);
+    for (const name of names) {
+      const want = expected[name];
+      const file = join(fixturesDir, 'traps', name);
+      if (want.error) {
+        assert.throws(() => classifyFile(engine, file), { code: want.error }, name);
+        continue;
+      }
+      const summary = classifyFile(engine, file, { chunkBytes: 3 });
+      const skipped = Object.fromEntries(summary.rows.skipped_by_reason.map((r) => [r.reason, r.count]));
+      assert.deepEqual([summary.rows.total, summary.rows.used, skipped, summary.customers],
+        [want.total, want.used, want.skipped, want.customers], name);
+      if ('replaced_characters' in want) assert.equal(summary.input.replaced_characters, want.replaced_characters, name);
+      assertSameReports(engine, classifyWithCli(file), name);
+    }
+  });
+
   test('every preset on the built-in sample', () => {
     const sampleFile = writeSampleWithCli();
     for (const { id } of engine.presets()) {

@@ -62,6 +62,9 @@ struct Classification {
 
   std::size_t customer_count() const { return ingest.customers.size(); }
   bool analysis_date_given() const { return options.analysis_date.has_value(); }
+  /// False when no date was given and no row had one (a header-only file, customers only):
+  /// then there is no analysis date to report.
+  bool has_analysis_date() const { return analysis_date_given() || ingest.latest_day != kNoDay; }
   bool breakpoints_fixed(RfmMetric metric) const {
     return options.fixed_breakpoints(metric).has_value();
   }

@@ -229,7 +229,7 @@ class OrderIngest : private RecordSink {
   Phase phase_ = Phase::kDetectingEncoding;
   Status failure_;
   std::string raw_head_;  ///< the first bytes, held until the encoding is decided; a workbook's all
-  std::optional<Utf8Transcoder> transcoder_;  ///< none for UTF-8, which is read as it is
+  std::optional<Utf8Transcoder> transcoder_;  ///< to UTF-8, invalid bytes replaced
   std::string decoded_;   ///< scratch: one chunk converted to UTF-8
   std::string head_;  ///< the first 64 KiB of text, where the header row and conventions are found
   std::uint64_t header_row_ = 1;

@@ -49,6 +49,7 @@ class Utf8Transcoder {
   std::uint64_t replaced() const { return replaced_; }
 
  private:
+  void convert_utf8(std::string_view bytes, std::string& out);
   void convert_gb18030(std::string_view bytes, std::string& out);
   void convert_utf16(std::string_view bytes, std::string& out);
 
