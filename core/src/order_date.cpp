@@ -154,15 +154,47 @@ std::optional<DayNumber> parse_digits(std::string_view text) {
   return days_from_civil(1899, 12, 30) + value;
 }
 
-/// Point-of-sale exports append the weekday: "2018-01-01 星期五", "2024-03-05 (Tue)". It
-/// says nothing the date does not, so it is dropped unchecked: the date is what the row
-/// records, and a weekday that disagrees (a shifted teaching dataset) must not lose the row.
-std::string_view without_weekday(std::string_view text) {
+/// True when `text` ends with `suffix`, ignoring ASCII case.
+bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
+  if (text.size() < suffix.size()) return false;
+  const std::string_view tail = text.substr(text.size() - suffix.size());
+  for (std::size_t i = 0; i < suffix.size(); ++i) {
+    const char c = tail[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != suffix[i]) return false;
+  }
+  return true;
+}
+
+/// The length of the weekday `text` ends with ("星期五", "周一", "Tue", "monday"), or 0.
+std::size_t trailing_weekday(std::string_view text) {
   static constexpr std::string_view kChinesePrefixes[] = {"星期", "礼拜", "周"};
   static constexpr std::string_view kChineseDays[] = {"一", "二", "三", "四", "五", "六", "日", "天"};
   static constexpr std::string_view kEnglishDays[] = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
       "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+  for (const std::string_view day : kChineseDays) {
+    if (!ends_with(text, day)) continue;
+    const std::string_view before = text.substr(0, text.size() - day.size());
+    for (const std::string_view prefix : kChinesePrefixes) {
+      if (ends_with(before, prefix)) return prefix.size() + day.size();
+    }
+  }
+  std::size_t longest = 0;
+  for (const std::string_view day : kEnglishDays) {
+    if (ends_with_ignoring_case(text, day) &&
+        (text.size() == day.size() || !is_ascii_alpha(text[text.size() - day.size() - 1]))) {
+      longest = std::max(longest, day.size());
+    }
+  }
+  return longest;
+}
+
+/// Point-of-sale exports append the weekday: "2018-01-01 星期五", "2024-03-05 (Tue)". It
+/// says nothing the date does not, so it is dropped unchecked: the date is what the row
+/// records, and a weekday that disagrees (a shifted teaching dataset) must not lose the row.
+std::string_view without_weekday(std::string_view text) {
+  // Nearly every date ends in a digit: those cost one comparison, not a search.
+  if (text.empty() || is_ascii_digit(text.back())) return text;
   std::string_view rest = text;
   bool bracketed = false;
   for (const std::string_view close : {")", "）"}) {
@@ -172,19 +204,7 @@ std::string_view without_weekday(std::string_view text) {
       break;
     }
   }
-  std::size_t weekday = 0;
-  for (const std::string_view prefix : kChinesePrefixes) {
-    for (const std::string_view day : kChineseDays) {
-      const std::string word = std::string(prefix) + std::string(day);
-      if (ends_with(rest, word)) weekday = std::max(weekday, word.size());
-    }
-  }
-  const std::string lower = ascii_lower(rest);
-  for (const std::string_view day : kEnglishDays) {
-    if (ends_with(lower, day) && (lower.size() == day.size() || !is_ascii_alpha(lower[lower.size() - day.size() - 1]))) {
-      weekday = std::max(weekday, day.size());
-    }
-  }
+  const std::size_t weekday = trailing_weekday(rest);
   if (weekday == 0) return text;
   rest.remove_suffix(weekday);
   if (bracketed) {
