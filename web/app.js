@@ -226,13 +226,8 @@ function cancel() {
   }
   if (state() !== 'working' && state() !== 'inspecting') return;
   run++;
-  client.cancel();
   // The worker held the result on screen (a re-read may have been cancelled): it is gone.
-  currentInput = null;
-  summary = null;
-  ui.results.hidden = true;
-  ui.results.inert = false;
-  progress.hide();
+  dropRunningWork();
   showNotice(strings.cancelled);
   setState('cancelled');
 }

@@ -1,6 +1,21 @@
 #include "tierlens/csv_writer.h"
 
 namespace tierlens {
+
+void append_csv_field(std::string& csv, std::string_view field) {
+  const bool quote = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!field.empty() && (field.front() == ' ' || field.back() == ' '));
+  if (!quote) {
+    csv += field;
+    return;
+  }
+  csv += '"';
+  for (const char c : field) {
+    if (c == '"') csv += '"';
+    csv += c;
+  }
+  csv += '"';
+}
 namespace {
 
 bool starts_like_formula(std::string_view value) {

@@ -1,3 +1,4 @@
+#include "tierlens/csv_writer.h"
 #include "tierlens/json_rows.h"
 
 #include <algorithm>
@@ -16,21 +17,6 @@ std::string cell_text(const Json& value) {
   if (value.is_null()) return "";
   if (value.is_string()) return value.get<std::string>();
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-/// One CSV field, quoted when it must be (RFC 4180). No formula guard: this CSV is read, not
-/// opened in a spreadsheet.
-void append_field(std::string& csv, const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) {
-    csv += text;
-    return;
-  }
-  csv += '"';
-  for (const char c : text) {
-    if (c == '"') csv += '"';
-    csv += c;
-  }
-  csv += '"';
 }
 
 }  // namespace
@@ -98,14 +84,14 @@ void JsonRowsToCsv::emit(std::string& csv) {
     for (const auto& item : object.items()) header_.push_back(item.key());
     for (std::size_t i = 0; i < header_.size(); ++i) {
       if (i > 0) csv += ',';
-      append_field(csv, header_[i]);
+      append_csv_field(csv, header_[i]);
     }
     csv += '\n';
   }
   for (std::size_t i = 0; i < header_.size(); ++i) {
     if (i > 0) csv += ',';
     const auto found = object.find(header_[i]);
-    if (found != object.end()) append_field(csv, cell_text(*found));
+    if (found != object.end()) append_csv_field(csv, cell_text(*found));
   }
   csv += '\n';
   for (const auto& item : object.items()) {

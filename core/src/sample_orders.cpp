@@ -1,3 +1,4 @@
+#include "tierlens/csv_writer.h"
 #include "tierlens/sample_orders.h"
 
 #include <algorithm>
@@ -213,19 +214,6 @@ std::int64_t order_cents(Random& random, const Behaviour& b) {
   return (base * bonus) * 100 + random.between(0, 99);
 }
 
-void escape_into(std::string& out, std::string_view value) {
-  if (value.find_first_of(",\"\n") == std::string_view::npos) {
-    out += value;
-    return;
-  }
-  out += '"';
-  for (const char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
 }  // namespace
 
 std::string generate_sample_orders(std::uint64_t seed) {
@@ -265,7 +253,7 @@ std::string generate_sample_orders(std::uint64_t seed) {
   for (const SampleOrder& order : orders) {
     const SampleCustomer& c = *order.customer;
     csv += (order.cents < 0 ? "RT" : "SO") + std::to_string(++order_number) + ',' + c.id + ',';
-    escape_into(csv, c.name);
+    append_csv_field(csv, c.name);
     csv += ',' + format_iso_date(order.day) + ',' + format_micros(order.cents * 10000) + ',';
     csv += std::string(c.industry) + ',' + c.province + ',' + std::string(c.country) + ',' +
            std::to_string(c.employees) + ',' + std::string(c.product_type) + ',' +

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "tierlens/csv_writer.h"
 #include "tierlens/text.h"
 #include "xlsx_cell_text.h"
 #include "xml_text.h"
@@ -37,11 +38,6 @@ std::uint64_t positive_number(std::string_view text) {
     value = value * 10 + static_cast<std::uint64_t>(c - '0');
   }
   return value;
-}
-
-bool needs_quotes(std::string_view field) {
-  return field.find_first_of(",\"\r\n") != std::string_view::npos ||
-         (!field.empty() && (field.front() == ' ' || field.back() == ' '));
 }
 
 }  // namespace
@@ -251,18 +247,7 @@ void SheetCsvConverter::write_empty_line() {
   flush_if_full();
 }
 
-void SheetCsvConverter::write_field(std::string_view text) {
-  if (!needs_quotes(text)) {
-    csv_ += text;
-    return;
-  }
-  csv_ += '"';
-  for (const char c : text) {
-    if (c == '"') csv_ += '"';
-    csv_ += c;
-  }
-  csv_ += '"';
-}
+void SheetCsvConverter::write_field(std::string_view text) { append_csv_field(csv_, text); }
 
 void SheetCsvConverter::flush_if_full() {
   if (csv_.size() < kChunkSize || stopped_) return;

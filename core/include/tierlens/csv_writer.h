@@ -9,6 +9,12 @@
 
 namespace tierlens {
 
+/// Appends `field` to `csv` as one RFC 4180 field: quoted, quotes doubled, when it holds a
+/// comma, a quote or a line break, or starts or ends with a space. No BOM, no formula guard:
+/// for the CSV TierLens writes to read back itself (JSON rows and workbook sheets turned
+/// into CSV text, the built-in sample).
+void append_csv_field(std::string& csv, std::string_view field);
+
 class CsvWriter {
  public:
   /// Starts the document with the UTF-8 byte order mark.
