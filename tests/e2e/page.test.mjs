@@ -7,23 +7,21 @@
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { startServer } from '../../scripts/serve.mjs';
 import { classifyWithCli as runCli } from '../support/cli.mjs';
-import { cliPath, fixturesDir, repoRoot, sharedDataDir, sharedDataFile } from '../support/paths.mjs';
+import { cliPath, fixturesDir, sharedDataDir, sharedDataFile } from '../support/paths.mjs';
 import { writeBigOrdersCsv } from './big-orders.mjs';
-import { launchBrowser } from './browser.mjs';
 import {
   changeColumns, changeReading, chooseFile, confirmMapping, download, openPage, readCustomerColumn, readFacts, readMapping,
   readSegmentTable, waitForPolicySettled, waitForState, waitUntilSettled,
 } from './page-driver.mjs';
+import { artifacts, assertStayedOnOrigin, browserSuite } from './suite.mjs';
 
 const ONLINE_RETAIL = 'online-retail-uci/online_retail.csv';
-const artifacts = path.join(repoRoot, 'build', 'test-artifacts');
 
 const SEGMENTS = [
   'Champions', 'Loyal Customers', 'Potential Loyalists', 'Recent Customers', 'Promising',
@@ -38,21 +36,7 @@ function classifyWithCli(file, flags = []) {
   return { summary: JSON.parse(summaryJson), customersCsv, skippedCsv };
 }
 
-let server;
-let browser;
-let page;
-
-before(async () => {
-  await mkdir(artifacts, { recursive: true });
-  server = await startServer({ port: 0 });
-  browser = await launchBrowser();
-  page = browser.page;
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite('page');
 
 /** The parts of the summary the page's segment table shows. */
 const segmentNumbers = (summary) => summary.segments.map(({ segment, customers, customer_share, revenue, revenue_share }) =>
@@ -70,23 +54,23 @@ const expectedFacts = (summary) => ({
 
 /** Uploads `file` through #file-input, and checks the page against the CLI's output. */
 async function assertPageMatchesCli(file, expected) {
-  await chooseFile(page, file);
-  const { state, error } = await waitUntilSettled(page);
+  await chooseFile(suite.page, file);
+  const { state, error } = await waitUntilSettled(suite.page);
   assert.equal(state, 'done', error);
 
-  assert.deepEqual(await readSegmentTable(page), segmentNumbers(expected.summary));
-  const facts = await readFacts(page);
+  assert.deepEqual(await readSegmentTable(suite.page), segmentNumbers(expected.summary));
+  const facts = await readFacts(suite.page);
   for (const [fact, value] of Object.entries(expectedFacts(expected.summary))) assert.equal(facts[fact], value, fact);
 
   const base = path.basename(file).replace(/\.[^.]*$/, '');
-  const customers = await download(page, '#download-customers');
+  const customers = await download(suite.page, '#download-customers');
   assert.equal(customers.name, `${base}-classified.csv`);
   assert.ok(customers.bytes.equals(expected.customersCsv), 'the downloaded customers CSV differs from the CLI’s customers.csv');
 
   if (expected.summary.rows.skipped > 0) {
-    const skipped = await download(page, '#download-skipped');
+    const skipped = await download(suite.page, '#download-skipped');
     assert.ok(skipped.bytes.equals(expected.skippedCsv), 'the downloaded skipped rows differ from the CLI’s skipped.csv');
-    const listed = await page.locator('#skipped-table tbody tr').count();
+    const listed = await suite.page.locator('#skipped-table tbody tr').count();
     assert.equal(listed, Math.min(50, expected.summary.rows.skipped));
   }
 }
@@ -97,13 +81,13 @@ async function assertPageMatchesCli(file, expected) {
  * its columns cannot be found.
  */
 async function assertPageRefusesLikeCli(file, cliFailure) {
-  const { shown: inStep, confirmed } = await chooseFile(page, file);
+  const { shown: inStep, confirmed } = await chooseFile(suite.page, file);
   let shown;
   if (inStep && !confirmed) {
-    shown = (await readMapping(page)).problem;
+    shown = (await readMapping(suite.page)).problem;
   } else {
-    assert.equal((await waitUntilSettled(page)).state, 'error');
-    shown = (await page.textContent('#error-message')).trim();
+    assert.equal((await waitUntilSettled(suite.page)).state, 'error');
+    shown = (await suite.page.textContent('#error-message')).trim();
   }
   const said = String(cliFailure.stderr).trim();
   assert.ok(shown.length > 0);
@@ -115,7 +99,7 @@ describe('the page shows and downloads what the CLI writes', () => {
   for (const fixture of fixtures) {
     test(fixture, { skip: noCli }, async () => {
       const file = path.join(fixturesDir, fixture);
-      await openPage(page, server.url);
+      await openPage(suite.page, suite.server.url);
       let expected;
       try {
         expected = classifyWithCli(file);
@@ -133,7 +117,7 @@ test('a file the core refuses shows the core\'s message (in the mapping step), a
   try {
     const bad = path.join(dir, 'no-customer-column.csv');
     await writeFile(bad, 'InvoiceNo,InvoiceDate,Amount\n1,2024-01-01,10\n');
-    await openPage(page, server.url);
+    await openPage(suite.page, suite.server.url);
     let cliFailure;
     try {
       classifyWithCli(bad);
@@ -142,15 +126,15 @@ test('a file the core refuses shows the core\'s message (in the mapping step), a
     }
     assert.ok(cliFailure, 'the CLI accepted a file without a customer id column');
     await assertPageRefusesLikeCli(bad, cliFailure);
-    const step = await readMapping(page);
+    const step = await readMapping(suite.page);
     assert.match(step.problem, /no-customer-column\.csv/); // it names the file
     assert.equal(step.canClassify, false);
     assert.ok(step.check.some((line) => /Customer ID/.test(line)), step.check.join(' | '));
 
-    await chooseFile(page, path.join(fixturesDir, 'tiny_orders.csv'));
-    assert.equal((await waitUntilSettled(page)).state, 'done');
-    assert.ok(await page.isHidden('#error'));
-    assert.ok(await page.isHidden('#mapping'));
+    await chooseFile(suite.page, path.join(fixturesDir, 'tiny_orders.csv'));
+    assert.equal((await waitUntilSettled(suite.page)).state, 'done');
+    assert.ok(await suite.page.isHidden('#error'));
+    assert.ok(await suite.page.isHidden('#mapping'));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -158,32 +142,32 @@ test('a file the core refuses shows the core\'s message (in the mapping step), a
 
 test('a GBK file is detected and shown; choosing another encoding reads it again', { skip: noCli }, async () => {
   const file = path.join(fixturesDir, 'chinese_orders_gbk.tsv');
-  await openPage(page, server.url);
-  await page.setInputFiles('#file-input', file);
-  await waitForState(page, ['mapping']);
-  assert.match(await page.textContent('[data-testid="mapping-fact-encoding"]'), /GB18030 \/ GBK \(detected\)/);
-  assert.deepEqual((await readMapping(page)).header.map((column) => column.column).slice(0, 2), ['订单编号', '客户编号']);
-  await confirmMapping(page);
-  assert.equal((await waitUntilSettled(page)).state, 'done');
-  assert.equal((await readFacts(page)).encoding, 'gb18030');
-  assert.match(await page.textContent('[data-testid="fact-encoding"]'), /GB18030 \/ GBK \(detected\)/);
-  assert.ok((await readCustomerColumn(page, 'customer_name')).includes('上海华盛机械有限公司'));
+  await openPage(suite.page, suite.server.url);
+  await suite.page.setInputFiles('#file-input', file);
+  await waitForState(suite.page, ['mapping']);
+  assert.match(await suite.page.textContent('[data-testid="mapping-fact-encoding"]'), /GB18030 \/ GBK \(detected\)/);
+  assert.deepEqual((await readMapping(suite.page)).header.map((column) => column.column).slice(0, 2), ['订单编号', '客户编号']);
+  await confirmMapping(suite.page);
+  assert.equal((await waitUntilSettled(suite.page)).state, 'done');
+  assert.equal((await readFacts(suite.page)).encoding, 'gb18030');
+  assert.match(await suite.page.textContent('[data-testid="fact-encoding"]'), /GB18030 \/ GBK \(detected\)/);
+  assert.ok((await readCustomerColumn(suite.page, 'customer_name')).includes('上海华盛机械有限公司'));
 
   // Read as UTF-8, the Chinese headers the policy now names are not found: the core's
   // message, naming the file, and nothing to classify until the columns are chosen again.
-  await changeColumns(page);
-  await changeReading(page, 'encoding-select', 'utf-8');
-  const wrong = await readMapping(page);
+  await changeColumns(suite.page);
+  await changeReading(suite.page, 'encoding-select', 'utf-8');
+  const wrong = await readMapping(suite.page);
   assert.match(wrong.problem, /chinese_orders_gbk\.tsv/);
   assert.match(wrong.problem, /客户编号/);
   assert.equal(wrong.canClassify, false);
 
   // Back to detection: the columns fit again, and the result is the same bytes as the CLI's.
-  await changeReading(page, 'encoding-select', '');
-  assert.equal((await readMapping(page)).problem, '');
-  await confirmMapping(page);
-  assert.equal((await waitUntilSettled(page)).state, 'done');
-  const customers = await download(page, '#download-customers');
+  await changeReading(suite.page, 'encoding-select', '');
+  assert.equal((await readMapping(suite.page)).problem, '');
+  await confirmMapping(suite.page);
+  assert.equal((await waitUntilSettled(suite.page)).state, 'done');
+  const customers = await download(suite.page, '#download-customers');
   assert.ok(customers.bytes.equals(classifyWithCli(file).customersCsv));
 });
 
@@ -192,21 +176,21 @@ test('a day-first file is detected; choosing month first reads it again and skip
   try {
     const file = path.join(dir, 'eu-orders.csv');
     await writeFile(file, 'customer_id,date,amount\nA,3/5/2024,10\nB,25/12/2024,20\nC,1.6.2024,5\n');
-    await openPage(page, server.url);
-    await chooseFile(page, file);
-    assert.equal((await waitUntilSettled(page)).state, 'done');
-    const facts = await readFacts(page);
+    await openPage(suite.page, suite.server.url);
+    await chooseFile(suite.page, file);
+    assert.equal((await waitUntilSettled(suite.page)).state, 'done');
+    const facts = await readFacts(suite.page);
     assert.equal(facts['date-order'], 'day_first');
     assert.equal(facts['rows-used'], '3');
-    assert.match(await page.textContent('[data-testid="fact-date-order"]'), /25\/12\/2024/);
+    assert.match(await suite.page.textContent('[data-testid="fact-date-order"]'), /25\/12\/2024/);
 
-    await changeColumns(page);
-    await changeReading(page, 'date-order-select', 'month_first');
-    await confirmMapping(page);
-    assert.equal((await waitUntilSettled(page)).state, 'done');
-    const told = await readFacts(page);
+    await changeColumns(suite.page);
+    await changeReading(suite.page, 'date-order-select', 'month_first');
+    await confirmMapping(suite.page);
+    assert.equal((await waitUntilSettled(suite.page)).state, 'done');
+    const told = await readFacts(suite.page);
     assert.deepEqual([told['date-order'], told['rows-skipped']], ['month_first', '1']);
-    const customers = await download(page, '#download-customers');
+    const customers = await download(suite.page, '#download-customers');
     assert.ok(customers.bytes.equals(classifyWithCli(file, ['--date-order', 'mdy']).customersCsv));
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -215,115 +199,115 @@ test('a day-first file is detected; choosing month first reads it again and skip
 
 test('an ERP export with title rows: the header is found, and the user can name another row', { skip: noCli }, async () => {
   const file = path.join(fixturesDir, 'erp_title_rows.csv');
-  await openPage(page, server.url);
-  await chooseFile(page, file);
-  assert.equal((await waitUntilSettled(page)).state, 'done');
-  const facts = await readFacts(page);
+  await openPage(suite.page, suite.server.url);
+  await chooseFile(suite.page, file);
+  assert.equal((await waitUntilSettled(suite.page)).state, 'done');
+  const facts = await readFacts(suite.page);
   assert.deepEqual([facts['header-row'], facts['rows-used'], facts['rows-skipped']], ['4', '5', '3']);
 
-  await changeColumns(page);
-  await changeReading(page, 'header-row-input', '2');
-  const wrong = await readMapping(page);
+  await changeColumns(suite.page);
+  await changeReading(suite.page, 'header-row-input', '2');
+  const wrong = await readMapping(suite.page);
   assert.match(wrong.problem, /导出时间/);  // the core names the columns of the row it was given
   assert.equal(wrong.canClassify, false);
 
-  await changeReading(page, 'header-row-input', '');
-  await confirmMapping(page);
-  assert.equal((await waitUntilSettled(page)).state, 'done');
-  const customers = await download(page, '#download-customers');
+  await changeReading(suite.page, 'header-row-input', '');
+  await confirmMapping(suite.page);
+  assert.equal((await waitUntilSettled(suite.page)).state, 'done');
+  const customers = await download(suite.page, '#download-customers');
   assert.ok(customers.bytes.equals(classifyWithCli(file).customersCsv));
 });
 
 test('a file can be chosen, and its columns confirmed, from the keyboard alone', async () => {
-  await openPage(page, server.url);
+  await openPage(suite.page, suite.server.url);
   const tabTo = async (id) => {
-    for (let i = 0; i < 40 && !(await page.evaluate((wanted) => document.activeElement?.id === wanted, id)); i++) {
-      await page.keyboard.press('Tab');
+    for (let i = 0; i < 40 && !(await suite.page.evaluate((wanted) => document.activeElement?.id === wanted, id)); i++) {
+      await suite.page.keyboard.press('Tab');
     }
-    assert.equal(await page.evaluate(() => document.activeElement?.id), id);
+    assert.equal(await suite.page.evaluate(() => document.activeElement?.id), id);
   };
   // Tab order: the skip link, then the file input inside the drop zone.
   await tabTo('file-input');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  const [chooser] = await Promise.all([suite.page.waitForEvent('filechooser'), suite.page.keyboard.press('Space')]);
   await chooser.setFiles(path.join(fixturesDir, 'tiny_orders.csv'));
   // The mapping step takes the keyboard, and Classify is reached by Tab.
-  await waitForState(page, ['mapping']);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'mapping-heading');
+  await waitForState(suite.page, ['mapping']);
+  assert.equal(await suite.page.evaluate(() => document.activeElement?.id), 'mapping-heading');
   await tabTo('mapping-classify');
-  await page.keyboard.press('Enter');
-  assert.equal((await waitUntilSettled(page)).state, 'done');
+  await suite.page.keyboard.press('Enter');
+  assert.equal((await waitUntilSettled(suite.page)).state, 'done');
 });
 
 test('changing the bins and the analysis date in the policy re-runs the current file', { skip: noCli }, async () => {
   const file = path.join(fixturesDir, 'tiny_orders.csv');
-  await openPage(page, server.url);
-  await chooseFile(page, file);
-  assert.equal((await waitUntilSettled(page)).state, 'done');
+  await openPage(suite.page, suite.server.url);
+  await chooseFile(suite.page, file);
+  assert.equal((await waitUntilSettled(suite.page)).state, 'done');
 
   // Bins re-score the customers already read.
-  await page.selectOption('#bins', '3');
-  let settled = await waitForPolicySettled(page);
+  await suite.page.selectOption('#bins', '3');
+  let settled = await waitForPolicySettled(suite.page);
   assert.equal(settled.status, 'applied', settled.problem);
   const threeBins = classifyWithCli(file, ['--bins', '3']);
-  assert.deepEqual(await readSegmentTable(page), segmentNumbers(threeBins.summary));
-  assert.equal(await page.locator('#breakpoints-table thead th').count(), 1 + 2); // label + 2 cuts
+  assert.deepEqual(await readSegmentTable(suite.page), segmentNumbers(threeBins.summary));
+  assert.equal(await suite.page.locator('#breakpoints-table thead th').count(), 1 + 2); // label + 2 cuts
 
   // An analysis date makes the worker read the file again (later rows are skipped).
-  await page.fill('#analysis-date', '2024-06-30');
-  settled = await waitForPolicySettled(page);
+  await suite.page.fill('#analysis-date', '2024-06-30');
+  settled = await waitForPolicySettled(suite.page);
   assert.equal(settled.status, 'applied', settled.problem);
   assert.equal(settled.state, 'done');
   const asOf = classifyWithCli(file, ['--bins', '3', '--as-of', '2024-06-30']);
-  assert.deepEqual(await readSegmentTable(page), segmentNumbers(asOf.summary));
-  assert.equal((await readFacts(page))['analysis-date'], '2024-06-30');
-  const customers = await download(page, '#download-customers');
+  assert.deepEqual(await readSegmentTable(suite.page), segmentNumbers(asOf.summary));
+  assert.equal((await readFacts(suite.page))['analysis-date'], '2024-06-30');
+  const customers = await download(suite.page, '#download-customers');
   assert.ok(customers.bytes.equals(asOf.customersCsv), 'after the re-read, the customers CSV differs from the CLI’s');
 });
 
 test('the sample data gives results, a sortable paged customer table and explanations', async () => {
-  await openPage(page, server.url);
-  await page.click('#sample-button');
-  const { state, error } = await waitUntilSettled(page);
+  await openPage(suite.page, suite.server.url);
+  await suite.page.click('#sample-button');
+  const { state, error } = await waitUntilSettled(suite.page);
   assert.equal(state, 'done', error);
 
-  const segments = await readSegmentTable(page);
+  const segments = await readSegmentTable(suite.page);
   assert.deepEqual(segments.map((s) => s.segment), SEGMENTS);
   const total = segments.reduce((sum, s) => sum + s.customers, 0);
   assert.ok(total > 0);
-  assert.equal((await readFacts(page)).customers, String(total));
-  assert.equal((await readFacts(page)).file, 'tierlens-sample-orders.csv');
-  assert.equal(await page.getAttribute('[data-testid="segment-chart"]', 'role'), 'img');
+  assert.equal((await readFacts(suite.page)).customers, String(total));
+  assert.equal((await readFacts(suite.page)).file, 'tierlens-sample-orders.csv');
+  assert.equal(await suite.page.getAttribute('[data-testid="segment-chart"]', 'role'), 'img');
 
   // Default order: most valuable first.
-  const monetary = (await readCustomerColumn(page, 'monetary')).map((text) => Number(text.replace(/,/g, '')));
+  const monetary = (await readCustomerColumn(suite.page, 'monetary')).map((text) => Number(text.replace(/,/g, '')));
   assert.equal(monetary.length, Math.min(50, total));
   assert.deepEqual(monetary, [...monetary].sort((a, b) => b - a));
 
   // Sorting asks the worker for the page in that order.
-  await page.click('#customer-table th[data-sort-key="recency"] button');
-  await page.waitForSelector('#customer-table th[data-sort-key="recency"][aria-sort="ascending"]');
-  const recency = (await readCustomerColumn(page, 'recency')).map((text) => Number(text.replace(/,/g, '')));
+  await suite.page.click('#customer-table th[data-sort-key="recency"] button');
+  await suite.page.waitForSelector('#customer-table th[data-sort-key="recency"][aria-sort="ascending"]');
+  const recency = (await readCustomerColumn(suite.page, 'recency')).map((text) => Number(text.replace(/,/g, '')));
   assert.deepEqual(recency, [...recency].sort((a, b) => a - b));
 
   // Paging.
   if (total > 50) {
-    await page.click('#customer-table .pager button:last-child');
-    await page.waitForFunction(() => document.querySelector('[data-testid="customer-table-status"]').textContent.startsWith('Rows 51–'));
+    await suite.page.click('#customer-table .pager button:last-child');
+    await suite.page.waitForFunction(() => document.querySelector('[data-testid="customer-table-status"]').textContent.startsWith('Rows 51–'));
   }
 
   // Choosing a customer explains it.
-  const firstId = (await readCustomerColumn(page, 'customer_id'))[0];
-  await page.click('#customer-table tbody tr:first-child .link-button');
-  await page.waitForSelector('#explanation-body .explanation-text');
-  const title = await page.textContent('#explanation-body .explanation-title');
+  const firstId = (await readCustomerColumn(suite.page, 'customer_id'))[0];
+  await suite.page.click('#customer-table tbody tr:first-child .link-button');
+  await suite.page.waitForSelector('#explanation-body .explanation-text');
+  const title = await suite.page.textContent('#explanation-body .explanation-title');
   assert.ok(title.startsWith(`${firstId} — `), title);
 
-  await page.screenshot({ path: path.join(artifacts, 'e2e-sample-results.png'), fullPage: true });
+  await suite.page.screenshot({ path: path.join(artifacts, 'e2e-sample-results.png'), fullPage: true });
 });
 
 test('the sample CSV link downloads the sample orders', async () => {
-  await openPage(page, server.url);
-  const sample = await download(page, '#download-sample');
+  await openPage(suite.page, suite.server.url);
+  const sample = await download(suite.page, '#download-sample');
   assert.equal(sample.name, 'tierlens-sample-orders.csv');
   assert.ok(sample.bytes.length > 100);
   assert.match(sample.bytes.toString('utf8').split('\n')[0], /,|\t|;/); // a header line
@@ -334,29 +318,29 @@ test('Cancel stops a large file at once, and the page works afterwards', { timeo
   try {
     const big = path.join(dir, 'big-orders.csv');
     await writeBigOrdersCsv(big, 3_000_000);
-    await openPage(page, server.url);
-    await chooseFile(page, big);
-    await waitForState(page, ['working']);
-    await page.waitForFunction(() => document.getElementById('progress-bar').value > 0, null, { polling: 20 });
+    await openPage(suite.page, suite.server.url);
+    await chooseFile(suite.page, big);
+    await waitForState(suite.page, ['working']);
+    await suite.page.waitForFunction(() => document.getElementById('progress-bar').value > 0, null, { polling: 20 });
 
     // The main thread stays responsive while the worker reads.
     const roundTrip = Date.now();
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+    await suite.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
     assert.ok(Date.now() - roundTrip < 500, 'the page did not paint a frame within 500 ms while working');
-    assert.ok(await page.isVisible('#progress'));
-    assert.match(await page.textContent('#progress-text'), /%/);
+    assert.ok(await suite.page.isVisible('#progress'));
+    assert.match(await suite.page.textContent('#progress-text'), /%/);
 
     const clicked = Date.now();
-    await page.click('#cancel-button');
-    await waitForState(page, ['cancelled'], 1_000);
+    await suite.page.click('#cancel-button');
+    await waitForState(suite.page, ['cancelled'], 1_000);
     assert.ok(Date.now() - clicked < 1_000);
-    assert.match(await page.textContent('#notice'), /Cancelled/);
-    assert.ok(await page.isHidden('#progress'));
+    assert.match(await suite.page.textContent('#notice'), /Cancelled/);
+    assert.ok(await suite.page.isHidden('#progress'));
 
-    await page.click('#sample-button');
-    const { state, error } = await waitUntilSettled(page);
+    await suite.page.click('#sample-button');
+    const { state, error } = await waitUntilSettled(suite.page);
     assert.equal(state, 'done', error);
-    assert.equal((await readSegmentTable(page)).length, 11);
+    assert.equal((await readSegmentTable(suite.page)).length, 11);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -369,21 +353,17 @@ test('online retail (UCI): 541,909 rows and 4,372 customers, as the CLI finds', 
     return;
   }
   const expected = classifyWithCli(onlineRetail);
-  await openPage(page, server.url);
+  await openPage(suite.page, suite.server.url);
   await assertPageMatchesCli(onlineRetail, expected);
-  const facts = await readFacts(page);
+  const facts = await readFacts(suite.page);
   assert.equal(facts['rows-total'], '541909');
   assert.equal(facts.customers, '4372');
-  await page.screenshot({ path: path.join(artifacts, 'e2e-online-retail-results.png'), fullPage: true });
+  await suite.page.screenshot({ path: path.join(artifacts, 'e2e-online-retail-results.png'), fullPage: true });
 });
 
 // Last, over everything the tests above made the browser do.
 test('every request stays on the page\'s own origin, the worker\'s included', () => {
-  const origin = new URL(server.url).origin;
-  // blob: URLs (the downloads) carry the origin that made them; URL#origin reads it.
-  const foreign = browser.requests.filter((url) => new URL(url).origin !== origin);
-  assert.deepEqual(foreign, []);
-  const wasm = browser.requests.filter((url) => new URL(url).pathname === '/dist/tierlens.wasm');
+  assertStayedOnOrigin(suite);
+  const wasm = suite.requests.filter((url) => new URL(url).pathname === '/dist/tierlens.wasm');
   assert.ok(wasm.length > 0, 'the worker\'s request for tierlens.wasm was not seen, so worker traffic is not being recorded');
-  assert.deepEqual(browser.errors, []);
 });

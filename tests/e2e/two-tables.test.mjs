@@ -8,54 +8,29 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startServer } from '../../scripts/serve.mjs';
 import { classifyWithCli } from '../support/cli.mjs';
 import { cliPath, fixturesDir, sharedDataFile } from '../support/paths.mjs';
 import { writeBigOrdersCsv } from './big-orders.mjs';
-import { launchBrowser } from './browser.mjs';
 import {
   chooseFiles, chooseNoIdColumn, chooseTable, download, openPage, readFacts, readMapping, waitForMapping,
   waitForPolicySettled, waitForState, waitUntilSettled,
 } from './page-driver.mjs';
+import { assertStayedOnOrigin, browserSuite } from './suite.mjs';
 
 const ORDERS = path.join(fixturesDir, 'two_tables', 'orders.csv');
 const CUSTOMERS = path.join(fixturesDir, 'two_tables', 'customers.csv');
 const WHOLESALE = sharedDataFile('wholesale-customers-uci/wholesale_customers.csv');
 const noCli = existsSync(cliPath) ? false : `no native CLI at ${cliPath} (bash scripts/build.sh native)`;
 
-let server;
-let browser;
-let page;
-let scratch;
-
-before(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), 'tierlens-e2e-two-tables-'));
-  server = await startServer({ port: 0 });
-  browser = await launchBrowser();
-  page = browser.page;
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-});
-
-/** The page's policy as exported, saved for the CLI: the run's policy, columns included. */
-async function exportPolicy(name) {
-  const file = path.join(scratch, name);
-  await writeFile(file, (await download(page, '#export-policy')).bytes);
-  return file;
-}
+const suite = browserSuite('two-tables');
 
 /** Every skipped row listed on the page: `[{file, row, reason}]`. */
 function readSkippedRows() {
-  return page.$$eval('#skipped-table tbody tr', (rows) => rows.map((row) => {
+  return suite.page.$$eval('#skipped-table tbody tr', (rows) => rows.map((row) => {
     const cell = (col) => row.querySelector(`[data-col="${col}"]`).textContent;
     return { file: cell('file'), row: cell('row'), reason: cell('reason') };
   }));
@@ -63,10 +38,10 @@ function readSkippedRows() {
 
 /** Opens the page and gives it both files, customers.csv first: the order says nothing. */
 async function chooseBothTables() {
-  await openPage(page, server.url);
-  await page.setInputFiles('#file-input', [CUSTOMERS, ORDERS]);
-  await waitForMapping(page);
-  return readMapping(page);
+  await openPage(suite.page, suite.server.url);
+  await suite.page.setInputFiles('#file-input', [CUSTOMERS, ORDERS]);
+  await waitForMapping(suite.page);
+  return readMapping(suite.page);
 }
 
 test('an orders file and a customers table chosen together: each is told its table, and they are joined', { skip: noCli }, async () => {
@@ -79,23 +54,23 @@ test('an orders file and a customers table chosen together: each is told its tab
   assert.deepEqual([orders.problem, customers.problem], ['', '']);
   assert.equal(step.canClassify, true);
   // Joined to orders, the customers table needs its id column: no "no id column" choice.
-  assert.equal(await page.locator('#mapping option[data-no-id-column]').count(), 0);
+  assert.equal(await suite.page.locator('#mapping option[data-no-id-column]').count(), 0);
   // A customers table has no order dates to read.
-  assert.ok(await page.locator('[data-testid="mapping-file"][data-table="customers"] [data-testid="date-order-select"]').isHidden());
+  assert.ok(await suite.page.locator('[data-testid="mapping-file"][data-table="customers"] [data-testid="date-order-select"]').isHidden());
 
-  await page.click('#mapping-classify');
-  const { state, error } = await waitUntilSettled(page);
+  await suite.page.click('#mapping-classify');
+  const { state, error } = await waitUntilSettled(suite.page);
   assert.equal(state, 'done', error);
-  const facts = await readFacts(page);
+  const facts = await readFacts(suite.page);
   assert.equal(facts.customers, '5');
   assert.deepEqual([facts.file, facts['rows-total'], facts['rows-used'], facts['rows-skipped']], ['orders.csv', '5', '5', '0']);
   assert.deepEqual([facts['table-file'], facts['table-rows-total'], facts['table-rows-used'], facts['table-rows-skipped']],
     ['customers.csv', '6', '4', '2']);
   assert.deepEqual([facts['table-customers'], facts['without-orders'], facts['not-in-table']], ['4', '1', '1']);
-  assert.equal(await page.textContent('[data-testid="fact-without-orders"] dd'), '1 (K04)');
-  assert.equal(await page.textContent('[data-testid="fact-not-in-table"] dd'), '1 (K05)');
-  assert.match(await page.textContent('#notice'), /Classified 5 customers from orders\.csv and customers\.csv/);
-  assert.match(await page.textContent('#columns-note'), /Columns as saved in the policy:.*the customer id “客户编号” of customers\.csv/s);
+  assert.equal(await suite.page.textContent('[data-testid="fact-without-orders"] dd'), '1 (K04)');
+  assert.equal(await suite.page.textContent('[data-testid="fact-not-in-table"] dd'), '1 (K05)');
+  assert.match(await suite.page.textContent('#notice'), /Classified 5 customers from orders\.csv and customers\.csv/);
+  assert.match(await suite.page.textContent('#columns-note'), /Columns as saved in the policy:.*the customer id “客户编号” of customers\.csv/s);
 
   assert.deepEqual(await readSkippedRows(), [
     { file: 'customers.csv', row: '6', reason: 'duplicate_customer' },
@@ -103,37 +78,37 @@ test('an orders file and a customers table chosen together: each is told its tab
   ]);
 
   // The same as the CLI under the same policy, byte for byte.
-  const policyFile = await exportPolicy('two-tables.json');
+  const policyFile = await suite.exportPolicy('two-tables.json');
   const cli = classifyWithCli(ORDERS, ['--customers', CUSTOMERS, '--policy', policyFile]);
-  const downloaded = await download(page, '#download-customers');
+  const downloaded = await download(suite.page, '#download-customers');
   assert.equal(downloaded.name, 'orders-classified.csv');
   assert.ok(downloaded.bytes.equals(cli.customersCsv), 'the customers CSV differs from the CLI’s');
-  assert.ok((await download(page, '#download-skipped')).bytes.equals(cli.skippedCsv), 'the skipped rows differ from the CLI’s');
+  assert.ok((await download(suite.page, '#download-skipped')).bytes.equals(cli.skippedCsv), 'the skipped rows differ from the CLI’s');
   const exported = JSON.parse(await readFile(policyFile, 'utf8'));
   assert.deepEqual(exported.customer_table, { customer_id: '客户编号' });
   assert.equal(exported.attributes.customer_name, '客户名称');
 
   // An edit that changes what is read (the analysis date) reads both files again.
-  await page.fill('#analysis-date', '2024-06-30');
-  const settled = await waitForPolicySettled(page);
+  await suite.page.fill('#analysis-date', '2024-06-30');
+  const settled = await waitForPolicySettled(suite.page);
   assert.equal(settled.status, 'applied', settled.problem);
-  const reread = await readFacts(page);
+  const reread = await readFacts(suite.page);
   assert.deepEqual([reread['analysis-date'], reread.customers, reread['table-rows-skipped'], reread['without-orders']],
     ['2024-06-30', '5', '2', '1']);
   const asOf = classifyWithCli(ORDERS, ['--customers', CUSTOMERS, '--policy', policyFile, '--as-of', '2024-06-30']);
-  assert.ok((await download(page, '#download-customers')).bytes.equals(asOf.customersCsv), 'after the re-read, the customers CSV differs');
+  assert.ok((await download(suite.page, '#download-customers')).bytes.equals(asOf.customersCsv), 'after the re-read, the customers CSV differs');
 
   // The same two files again: the policy names their columns, so no step.
-  const { shown } = await chooseFiles(page, [ORDERS, CUSTOMERS]);
+  const { shown } = await chooseFiles(suite.page, [ORDERS, CUSTOMERS]);
   assert.equal(shown, false, 'the mapping step was shown again for the same files');
-  assert.equal((await waitUntilSettled(page)).state, 'done');
-  assert.equal((await readFacts(page))['not-in-table'], '1');
+  assert.equal((await waitUntilSettled(suite.page)).state, 'done');
+  assert.equal((await readFacts(suite.page))['not-in-table'], '1');
 });
 
 test('the roles can be swapped in the step, and each file is read again as its new table', async () => {
   await chooseBothTables();
-  await chooseTable(page, 'orders.csv', 'customers');
-  let step = await readMapping(page);
+  await chooseTable(suite.page, 'orders.csv', 'customers');
+  let step = await readMapping(suite.page);
   assert.deepEqual(step.files.map(({ name, table }) => [name, table]), [['orders.csv', 'customers'], ['customers.csv', 'orders']]);
   assert.deepEqual(step.files[0].roles, { customer_id: '客户编号' });
   assert.deepEqual(Object.keys(step.files[1].roles), ['customer_id', 'order_id', 'date', 'amount', 'quantity', 'unit_price']);
@@ -142,129 +117,129 @@ test('the roles can be swapped in the step, and each file is read again as its n
   assert.ok(step.check.includes('Choose the column of the Order date (日期).'), step.check.join(' | '));
 
   // And back: each file as it first was.
-  await chooseTable(page, 'customers.csv', 'customers');
-  step = await readMapping(page);
+  await chooseTable(suite.page, 'customers.csv', 'customers');
+  step = await readMapping(suite.page);
   assert.deepEqual(step.files.map(({ name, table }) => [name, table]), [['orders.csv', 'orders'], ['customers.csv', 'customers']]);
   assert.equal(step.files[0].roles.date, '下单日期');
   assert.equal(step.canClassify, true);
 
   // Cancel leaves the step with nothing classified.
-  await page.click('#mapping-cancel');
-  assert.equal(await page.evaluate(() => document.body.dataset.state), 'idle');
-  assert.ok(await page.isHidden('#mapping'));
+  await suite.page.click('#mapping-cancel');
+  assert.equal(await suite.page.evaluate(() => document.body.dataset.state), 'idle');
+  assert.ok(await suite.page.isHidden('#mapping'));
 });
 
 test('both files dropped on the drop zone at once are taken as when chosen', async () => {
-  await openPage(page, server.url);
+  await openPage(suite.page, suite.server.url);
   const files = await Promise.all([CUSTOMERS, ORDERS].map(async (file) => [path.basename(file), await readFile(file, 'utf8')]));
-  const transfer = await page.evaluateHandle((given) => {
+  const transfer = await suite.page.evaluateHandle((given) => {
     const data = new DataTransfer();
     for (const [name, text] of given) data.items.add(new File([text], name, { type: 'text/csv' }));
     return data;
   }, files);
-  await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: transfer });
-  await waitForMapping(page);
-  const step = await readMapping(page);
+  await suite.page.dispatchEvent('#drop-zone', 'drop', { dataTransfer: transfer });
+  await waitForMapping(suite.page);
+  const step = await readMapping(suite.page);
   assert.deepEqual(step.files.map(({ name, table }) => [name, table]), [['orders.csv', 'orders'], ['customers.csv', 'customers']]);
   assert.equal(step.canClassify, true);
 });
 
 test('a customers table alone is proposed as one, and classified with no orders', { skip: noCli }, async () => {
-  await openPage(page, server.url);
-  await page.setInputFiles('#file-input', CUSTOMERS);
-  await waitForMapping(page);
-  const step = await readMapping(page);
+  await openPage(suite.page, suite.server.url);
+  await suite.page.setInputFiles('#file-input', CUSTOMERS);
+  await waitForMapping(suite.page);
+  const step = await readMapping(suite.page);
   assert.deepEqual(step.files.map(({ name, table }) => [name, table]), [['customers.csv', 'customers']]);
   assert.deepEqual(step.roles, { customer_id: '客户编号' });
   assert.equal(step.problem, '');
-  assert.equal(await page.locator('#mapping option[data-no-id-column]').count(), 1); // alone, it may have no id column
-  await page.click('#mapping-classify');
-  const { state, error } = await waitUntilSettled(page);
+  assert.equal(await suite.page.locator('#mapping option[data-no-id-column]').count(), 1); // alone, it may have no id column
+  await suite.page.click('#mapping-classify');
+  const { state, error } = await waitUntilSettled(suite.page);
   assert.equal(state, 'done', error);
 
-  const facts = await readFacts(page);
+  const facts = await readFacts(suite.page);
   assert.deepEqual([facts.customers, facts['table-file'], facts['table-rows-used'], facts['table-rows-skipped']],
     ['4', 'customers.csv', '4', '2']);
   for (const absent of ['analysis-date', 'revenue', 'file', 'rows-total', 'without-orders']) assert.ok(!(absent in facts), absent);
-  assert.match(await page.textContent('#warnings'), /customers only, no orders/);
+  assert.match(await suite.page.textContent('#warnings'), /customers only, no orders/);
 
-  const policyFile = await exportPolicy('customers-alone.json');
+  const policyFile = await suite.exportPolicy('customers-alone.json');
   const cli = classifyWithCli(null, ['--customers', CUSTOMERS, '--policy', policyFile]);
-  const downloaded = await download(page, '#download-customers');
+  const downloaded = await download(suite.page, '#download-customers');
   assert.equal(downloaded.name, 'customers-classified.csv');
   assert.ok(downloaded.bytes.equals(cli.customersCsv), 'the customers CSV differs from the CLI’s');
 });
 
 test('the UCI wholesale customers alone, with no id column: 440 customers, one per row', { skip: noCli || (!WHOLESALE && 'no shared data: wholesale-customers-uci/wholesale_customers.csv') }, async () => {
-  await openPage(page, server.url);
-  await page.setInputFiles('#file-input', WHOLESALE);
-  await waitForMapping(page);
+  await openPage(suite.page, suite.server.url);
+  await suite.page.setInputFiles('#file-input', WHOLESALE);
+  await waitForMapping(suite.page);
   // No customer id, no date, no amount: neither table as it stands. Read as a customers table
   // alone, it can say that each row is one customer.
-  await chooseTable(page, 'wholesale_customers.csv', 'customers');
-  let step = await readMapping(page);
+  await chooseTable(suite.page, 'wholesale_customers.csv', 'customers');
+  let step = await readMapping(suite.page);
   assert.match(step.problem, /no customer id column found/);
   assert.equal(step.canClassify, false);
-  await chooseNoIdColumn(page);
-  step = await readMapping(page);
+  await chooseNoIdColumn(suite.page);
+  step = await readMapping(suite.page);
   assert.equal(step.canClassify, true);
-  await page.click('#mapping-classify');
-  const { state, error } = await waitUntilSettled(page);
+  await suite.page.click('#mapping-classify');
+  const { state, error } = await waitUntilSettled(suite.page);
   assert.equal(state, 'done', error);
-  const facts = await readFacts(page);
+  const facts = await readFacts(suite.page);
   assert.deepEqual([facts.customers, facts['table-rows-total'], facts['table-rows-used']], ['440', '440', '440']);
-  assert.match(await page.textContent('#columns-note'), /one customer per row of wholesale_customers\.csv/);
+  assert.match(await suite.page.textContent('#columns-note'), /one customer per row of wholesale_customers\.csv/);
 
-  const policyFile = await exportPolicy('wholesale.json');
+  const policyFile = await suite.exportPolicy('wholesale.json');
   assert.deepEqual(JSON.parse(await readFile(policyFile, 'utf8')).customer_table, { customer_id: '' });
   const cli = classifyWithCli(null, ['--customers', WHOLESALE, '--customers-id', '', '--policy', policyFile]);
-  assert.ok((await download(page, '#download-customers')).bytes.equals(cli.customersCsv), 'the customers CSV differs from the CLI’s');
+  assert.ok((await download(suite.page, '#download-customers')).bytes.equals(cli.customersCsv), 'the customers CSV differs from the CLI’s');
 
   // The policy now says so: the same file again goes straight through, as a customers table.
-  const { shown } = await chooseFiles(page, [WHOLESALE]);
+  const { shown } = await chooseFiles(suite.page, [WHOLESALE]);
   assert.equal(shown, false, 'the mapping step was shown again');
-  assert.equal((await waitUntilSettled(page)).state, 'done');
-  assert.equal((await readFacts(page)).customers, '440');
+  assert.equal((await waitUntilSettled(suite.page)).state, 'done');
+  assert.equal((await readFacts(suite.page)).customers, '440');
 });
 
 test('progress counts the bytes of both files, and Cancel stops them at once', { timeout: 180_000 }, async () => {
-  const big = path.join(scratch, 'big-orders.csv');
+  const big = path.join(suite.scratch, 'big-orders.csv');
   await writeBigOrdersCsv(big, 3_000_000);
-  await openPage(page, server.url);
-  await page.setInputFiles('#file-input', [big, CUSTOMERS]);
-  await waitForMapping(page);
-  assert.deepEqual((await readMapping(page)).files.map(({ table }) => table), ['orders', 'customers']);
-  await page.click('#mapping-classify');
-  await waitForState(page, ['working']);
-  await page.waitForFunction(() => document.getElementById('progress-bar').value > 0, null, { polling: 20 });
+  await openPage(suite.page, suite.server.url);
+  await suite.page.setInputFiles('#file-input', [big, CUSTOMERS]);
+  await waitForMapping(suite.page);
+  assert.deepEqual((await readMapping(suite.page)).files.map(({ table }) => table), ['orders', 'customers']);
+  await suite.page.click('#mapping-classify');
+  await waitForState(suite.page, ['working']);
+  await suite.page.waitForFunction(() => document.getElementById('progress-bar').value > 0, null, { polling: 20 });
   const total = (await stat(big)).size + (await stat(CUSTOMERS)).size;
-  const shown = await page.evaluate(async (bytes) => (await import('./views/format.js')).formatBytes(bytes), total);
-  const text = await page.textContent('#progress-text');
+  const shown = await suite.page.evaluate(async (bytes) => (await import('./views/format.js')).formatBytes(bytes), total);
+  const text = await suite.page.textContent('#progress-text');
   assert.ok(text.includes(` of ${shown} (`), `“${text}” is not over ${shown}, the bytes of both files`);
-  assert.match(await page.textContent('#progress-label'), /big-orders\.csv and customers\.csv/);
+  assert.match(await suite.page.textContent('#progress-label'), /big-orders\.csv and customers\.csv/);
 
   const clicked = Date.now();
-  await page.click('#cancel-button');
-  await waitForState(page, ['cancelled'], 1_000);
+  await suite.page.click('#cancel-button');
+  await waitForState(suite.page, ['cancelled'], 1_000);
   assert.ok(Date.now() - clicked < 1_000);
-  assert.ok(await page.isHidden('#progress'));
+  assert.ok(await suite.page.isHidden('#progress'));
 });
 
 test('three files at once: a clear message, and nothing is read', async () => {
-  await openPage(page, server.url);
+  await openPage(suite.page, suite.server.url);
   const third = path.join(fixturesDir, 'tiny_orders.csv');
-  await page.setInputFiles('#file-input', [ORDERS, CUSTOMERS, third]);
-  assert.equal((await waitUntilSettled(page)).state, 'error');
-  const message = await page.textContent('#error-message');
+  await suite.page.setInputFiles('#file-input', [ORDERS, CUSTOMERS, third]);
+  assert.equal((await waitUntilSettled(suite.page)).state, 'error');
+  const message = await suite.page.textContent('#error-message');
   assert.match(message, /^You chose 3 files \(orders\.csv, customers\.csv, and tiny_orders\.csv\)\. TierLens reads at most 2 at once/);
-  assert.equal(await page.textContent('#error-heading'), 'Too many files at once');
-  assert.ok(await page.isHidden('#mapping'));
-  assert.ok(await page.isHidden('#progress'));
+  assert.equal(await suite.page.textContent('#error-heading'), 'Too many files at once');
+  assert.ok(await suite.page.isHidden('#mapping'));
+  assert.ok(await suite.page.isHidden('#progress'));
 
   // Two of them then work.
-  await page.setInputFiles('#file-input', [ORDERS, CUSTOMERS]);
-  await waitForMapping(page);
-  assert.ok(await page.isHidden('#error'));
+  await suite.page.setInputFiles('#file-input', [ORDERS, CUSTOMERS]);
+  await waitForMapping(suite.page);
+  assert.ok(await suite.page.isHidden('#error'));
 });
 
 test('the roles are told apart as the page tells them', async () => {
@@ -330,7 +305,5 @@ test('both files\' choices go into one policy', async () => {
 
 // Last, over everything the tests above made the browser do.
 test('every request of the two-table tests stays on the page\'s own origin', () => {
-  const origin = new URL(server.url).origin;
-  assert.deepEqual(browser.requests.filter((url) => new URL(url).origin !== origin), []);
-  assert.deepEqual(browser.errors, []);
+  assertStayedOnOrigin(suite);
 });
