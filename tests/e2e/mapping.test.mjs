@@ -13,7 +13,7 @@ import { test } from 'node:test';
 
 import { fixturesDir } from '../support/paths.mjs';
 import {
-  changeColumns, chooseColumns, chooseFile, choosePreset, confirmMapping, download, openPage, readCustomerColumn, readFacts,
+  changeColumns, chooseColumns, chooseFile, choosePreset, download, openPage, readCustomerColumn, readFacts,
   readMapping, waitForMapping, waitForState, waitUntilSettled,
 } from './page-driver.mjs';
 import { assertStayedOnOrigin, browserSuite } from './suite.mjs';
