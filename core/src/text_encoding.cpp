@@ -177,6 +177,33 @@ void Utf8Transcoder::finish(std::string& out) {
   append_utf8(kReplacement, out);
 }
 
+std::string_view Utf8Transcoder::pass_valid_utf8(std::string_view bytes, std::string& out) {
+  if (pending_.empty()) {
+    std::size_t at = 0;
+    while (at < bytes.size()) {
+      if (at + 8 <= bytes.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes.data() + at, sizeof word);
+        if ((word & 0x8080808080808080ull) == 0) {
+          at += 8;
+          continue;
+        }
+      }
+      const int length = utf8_sequence_length(bytes, at);
+      if (length == 0) break;  // a bad byte: convert the chunk
+      if (length < 0) {
+        pending_.assign(bytes.substr(at));
+        return bytes.substr(0, at);
+      }
+      at += static_cast<std::size_t>(length);
+    }
+    if (at >= bytes.size()) return bytes;
+  }
+  out.clear();
+  convert(bytes, out);
+  return out;
+}
+
 void Utf8Transcoder::convert_utf8(std::string_view bytes, std::string& out) {
   // Valid text (nearly every file) is copied in runs; only a bad byte costs a replacement.
   // ASCII, most of any export, is checked eight bytes at a time.

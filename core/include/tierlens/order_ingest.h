@@ -233,7 +233,7 @@ class OrderIngest : private RecordSink {
   std::string decoded_;   ///< scratch: one chunk converted to UTF-8
   std::string head_;  ///< the first 64 KiB of text, where the header row and conventions are found
   std::uint64_t header_row_ = 1;
-  SampleRows head_rows_;  ///< the data rows in the head, until the header is resolved
+  SampleRows head_rows_;  ///< the first data rows, until the header is resolved
   std::optional<JsonRowsToCsv> json_;  ///< set when the file is JSON
   std::string csv_;                    ///< scratch: JSON turned into CSV text
   std::optional<CsvSplitter> splitter_;

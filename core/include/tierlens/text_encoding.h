@@ -43,6 +43,10 @@ class Utf8Transcoder {
 
   /// Appends the UTF-8 form of the next bytes to `out`.
   void convert(std::string_view bytes, std::string& out);
+  /// UTF-8 only, the common case made cheap: when `bytes` are valid UTF-8 (but for a
+  /// character cut at their end, held for the next call), answers them to read as they are,
+  /// without a copy; otherwise converts them into `out` and answers `out`.
+  std::string_view pass_valid_utf8(std::string_view bytes, std::string& out);
   /// Ends the stream: an incomplete last character becomes U+FFFD.
   void finish(std::string& out);
 
