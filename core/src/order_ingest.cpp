@@ -8,6 +8,7 @@
 #include "tierlens/order_date.h"
 #include "tierlens/text.h"
 #include "tierlens/xlsx_workbook.h"
+#include "head_sample.h"
 
 namespace tierlens {
 namespace {
@@ -227,78 +228,10 @@ void OrderIngest::start_rows(std::string_view head) {
   splitter_->feed(head, *this);
 }
 
-namespace {
-
-/// The data rows kept whole from the head, to guess a role no header name gives away.
-constexpr std::size_t kValueGuessRows = 200;
-
-/// Reads the head of the file once: the header, the first rows whole (when the header's
-/// names leave a role to guess from the values), and every row's date and amount cells, the
-/// values that decide the file's conventions. Only those cells are kept of later rows: the
-/// head can be a whole first chunk of megabytes.
-class HeadSample : public RecordSink {
- public:
-  HeadSample(std::uint64_t header_row, const IngestOptions& options)
-      : header_row_(header_row), options_(options) {}
-
-  std::vector<std::string> header;
-  SampleRows rows;  ///< kept whole, at most kValueGuessRows
-  ColumnMapping mapping;
-  std::vector<std::string> dates, amounts;
-
-  /// After the head: decides the mapping if the rows did not fill up before.
-  void finish() {
-    if (!decided_) decide();
-  }
-
- private:
-  void on_record(const CsvRecord& record) override {
-    if (record.row < header_row_) return;
-    if (record.row == header_row_) {
-      for (const std::string_view name : record.fields) header.emplace_back(trim_spaces(name));
-      // The names alone may settle every role: then no row needs keeping whole.
-      decided_ = resolve_columns(header, options_.columns, options_.file_name, mapping, {}, options_.table).ok();
-      return;
-    }
-    if (decided_) return take_values(record.fields);
-    rows.emplace_back(record.fields.begin(), record.fields.end());
-    if (rows.size() == kValueGuessRows) decide();
-  }
-
-  void decide() {
-    if (!resolve_columns(header, options_.columns, options_.file_name, mapping, rows, options_.table).ok()) {
-      mapping = ColumnMapping{};
-    }
-    for (const std::vector<std::string>& row : rows) take_values(row);
-    decided_ = true;
-  }
-
-  template <typename Fields>
-  void take_values(const Fields& fields) {
-    const auto take = [&](ColumnRole role, std::vector<std::string>& into) {
-      const auto column = mapping[role];
-      if (column && *column < fields.size()) into.emplace_back(fields[*column]);
-    };
-    take(ColumnRole::kDate, dates);
-    take(ColumnRole::kAmount, amounts);
-    take(ColumnRole::kQuantity, amounts);
-    take(ColumnRole::kUnitPrice, amounts);
-  }
-
-  std::uint64_t header_row_;
-  const IngestOptions& options_;
-  bool decided_ = false;
-};
-
-}  // namespace
-
 void OrderIngest::read_conventions(std::string_view head, char delimiter) {
   // The head holds at least the first 64 KiB: enough values to tell 13/3 from 3/13, or 12,50
   // from 1,250, in any real file; the whole column then reads one way.
-  HeadSample sample(header_row_, options_);
-  CsvSplitter splitter(delimiter, result_.input.quote);
-  splitter.feed(head, sample);
-  sample.finish();
+  HeadSample sample = sample_head(head, delimiter, result_.input.quote, header_row_, options_);
   head_rows_ = std::move(sample.rows);
   const std::vector<std::string>& dates = sample.dates;
   const std::vector<std::string>& amounts = sample.amounts;
