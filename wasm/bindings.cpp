@@ -67,13 +67,34 @@ Status read_policy(const std::string& policy_json, ClassifyOptions& options) {
   return parse_policy_json(policy_json, options);
 }
 
+/// What the page's input JSON says besides how to read the file: which files a run reads
+/// (beginIngest) and what a previewed file is (inspectFile).
+struct InputTables {
+  RunTables tables = RunTables::kOrders;
+  TableKind table = TableKind::kOrders;
+};
+
 /// How to read the file, as the page says it: {"encoding": "gb18030", "date_order": "day_first",
-/// "header_row": 3, "sheet": "订单"};
-/// a missing or empty value means "detect it".
-Status read_input_options(const std::string& input_json, ClassifyOptions& options) {
+/// "header_row": 3, "sheet": "订单", "tables": "orders_and_customers", "table": "customers"};
+/// a missing or empty value means "detect it" (for tables and table: orders).
+Status read_input_options(const std::string& input_json, ClassifyOptions& options,
+                          InputTables* tables = nullptr) {
   const auto input = nlohmann::json::parse(input_json.empty() ? "{}" : input_json, nullptr, false);
   if (input.is_discarded() || !input.is_object()) {
     return Status::error(ErrorCode::kInvalidOptions, "input options: expected a JSON object");
+  }
+  if (tables) {
+    const std::string run = input.value("tables", "");
+    if (run.empty() || run == "orders") tables->tables = RunTables::kOrders;
+    else if (run == "orders_and_customers") tables->tables = RunTables::kOrdersAndCustomers;
+    else if (run == "customers") tables->tables = RunTables::kCustomersOnly;
+    else return Status::error(ErrorCode::kInvalidOptions,
+                              "tables: expected orders, orders_and_customers or customers, got \"" + run + "\"");
+    const std::string table = input.value("table", "");
+    if (table.empty() || table == "orders") tables->table = TableKind::kOrders;
+    else if (table == "customers") tables->table = TableKind::kCustomers;
+    else return Status::error(ErrorCode::kInvalidOptions,
+                              "table: expected orders or customers, got \"" + table + "\"");
   }
   const std::string encoding = input.value("encoding", "");
   if (!encoding.empty()) {
@@ -106,19 +127,6 @@ Status read_input_options(const std::string& input_json, ClassifyOptions& option
   return Status();
 }
 
-/// The files of a run, as the page says them: "orders" (the default), "orders_and_customers"
-/// or "customers".
-Status read_run_tables(const std::string& input_json, RunTables& tables) {
-  const auto input = nlohmann::json::parse(input_json.empty() ? "{}" : input_json, nullptr, false);
-  const std::string text = input.is_object() ? input.value("tables", "orders") : "orders";
-  if (text == "orders" || text.empty()) tables = RunTables::kOrders;
-  else if (text == "orders_and_customers") tables = RunTables::kOrdersAndCustomers;
-  else if (text == "customers") tables = RunTables::kCustomersOnly;
-  else return Status::error(ErrorCode::kInvalidOptions,
-                            "tables: expected orders, orders_and_customers or customers, got \"" + text + "\"");
-  return Status();
-}
-
 /// Starts a run. `file_name` is the orders file's ('' when the run reads customers only);
 /// `input_json` says how to read it, and which files the run reads ("tables").
 std::string begin_ingest(const std::string& file_name, const std::string& policy_json,
@@ -126,18 +134,16 @@ std::string begin_ingest(const std::string& file_name, const std::string& policy
   return guarded([&] {
     ClassifyOptions options;
     options.file_name = file_name;
-    RunTables tables = RunTables::kOrders;
-    for (Status status : {read_input_options(input_json, options), read_run_tables(input_json, tables)}) {
-      if (!status.ok()) {
-        session().reset();
-        return status_json(status);
-      }
+    InputTables tables;
+    if (Status status = read_input_options(input_json, options, &tables); !status.ok()) {
+      session().reset();
+      return status_json(status);
     }
     if (Status status = read_policy(policy_json, options); !status.ok()) {
       session().reset();  // no half-configured run may go on with default options
       return status_json(status);
     }
-    return status_json(session().begin(std::move(options), tables));
+    return status_json(session().begin(std::move(options), tables.tables));
   });
 }
 
@@ -162,15 +168,12 @@ std::string inspect_file(const std::string& file_name, const std::string& head,
                          const std::string& input_json, const std::string& policy_json) {
   return guarded([&] {
     ClassifyOptions options;
-    if (Status status = read_input_options(input_json, options); !status.ok()) return status_json(status);
+    InputTables tables;
+    if (Status status = read_input_options(input_json, options, &tables); !status.ok()) return status_json(status);
     if (Status status = read_policy(policy_json, options); !status.ok()) return status_json(status);
     options.file_name = file_name;
-    const auto input = nlohmann::json::parse(input_json.empty() ? "{}" : input_json, nullptr, false);
-    const bool customers = input.is_object() && input.value("table", "orders") == "customers";
     ColumnPreview preview;
-    if (Status status = preview_columns(head, options, preview,
-                                        customers ? TableKind::kCustomers : TableKind::kOrders);
-        !status.ok()) {
+    if (Status status = preview_columns(head, options, preview, tables.table); !status.ok()) {
       return status_json(status);
     }
     return "{\"ok\": true, \"preview\": " + column_preview_json(preview) + "}";

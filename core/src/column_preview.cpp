@@ -24,17 +24,10 @@ ChoiceSource source_of(bool found, bool named) {
 
 Status preview_columns(std::string_view head, const ClassifyOptions& options, ColumnPreview& preview,
                        TableKind table) {
-  IngestOptions ingest_options = ingest_options_for(options);
+  IngestOptions ingest_options = table == TableKind::kCustomers ? customer_table_ingest_options(options)
+                                                                 : ingest_options_for(options);
   ingest_options.preview_rows = kPreviewRows;
-  ColumnOverrides named = options.columns;
-  if (table == TableKind::kCustomers) {
-    // As ClassificationSession::begin_customer_table reads it.
-    ingest_options.table = TableKind::kCustomers;
-    ingest_options.cancelled_order_prefix.clear();
-    named = ColumnOverrides{};
-    named[ColumnRole::kCustomerId] = options.customer_table_id_column;
-    ingest_options.columns = named;
-  }
+  const ColumnOverrides& named = ingest_options.columns;
   OrderIngest ingest(ingest_options);
   if (Status status = ingest.feed(head); !status.ok()) return status;
   if (Status status = ingest.finish(); !status.ok()) return status;

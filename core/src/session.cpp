@@ -47,6 +47,17 @@ IngestOptions ingest_options_for(const ClassifyOptions& options) {
   return ingest_options;
 }
 
+IngestOptions customer_table_ingest_options(const ClassifyOptions& options) {
+  IngestOptions table = ingest_options_for(options);
+  table.table = TableKind::kCustomers;
+  table.date_order.reset();
+  table.analysis_date.reset();
+  table.cancelled_order_prefix.clear();
+  table.columns = ColumnOverrides{};
+  table.columns[ColumnRole::kCustomerId] = options.customer_table_id_column;
+  return table;
+}
+
 void ClassificationSession::reset() {
   result_.reset();
   ingest_.reset();
@@ -89,18 +100,12 @@ Status ClassificationSession::begin_customer_table(CustomerTableReading reading)
       orders_->customers.attributes.push_back(std::move(column));
     }
   }
-  IngestOptions table = ingest_options_for(options_);
-  table.table = TableKind::kCustomers;
+  IngestOptions table = customer_table_ingest_options(options_);
   table.attributes_may_be_elsewhere = tables_ == RunTables::kOrdersAndCustomers;
   table.file_name = std::move(reading.file_name);
   table.encoding = reading.encoding;
   table.header_row = reading.header_row;
   table.sheet = std::move(reading.sheet);
-  table.date_order.reset();
-  table.analysis_date.reset();
-  table.cancelled_order_prefix.clear();
-  table.columns = ColumnOverrides{};
-  table.columns[ColumnRole::kCustomerId] = options_.customer_table_id_column;
   ingest_.emplace(std::move(table));
   reading_customer_table_ = true;
   return Status();

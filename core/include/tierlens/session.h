@@ -19,6 +19,11 @@ namespace tierlens {
 /// customer name), analysis date and the user's reading options.
 IngestOptions ingest_options_for(const ClassifyOptions& options);
 
+/// How a customers table is read under `options`: its one role, the customer id, as the
+/// policy's customer_table names it (or guessed); the same attributes; no dates to read.
+/// The file's name, encoding, header row and sheet are those in `options`.
+IngestOptions customer_table_ingest_options(const ClassifyOptions& options);
+
 /// The files a run reads: the orders; the orders and a customers table (customer_join.h);
 /// or a customers table alone (one row per customer, e.g. with annual sales: classified by
 /// its attributes, every customer without orders).
