@@ -57,13 +57,7 @@ Condition condition(const std::string& json) {
 class Conditions : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    ClassifyOptions options;
-    const Status parsed = parse_policy_json(kPolicy, options);
-    ASSERT_TRUE(parsed.ok()) << parsed.message();
-    ClassificationSession session;
-    const Status run = run_session(session, kOrders, options);
-    ASSERT_TRUE(run.ok()) << run.message();
-    result_ = new Classification(*session.result());
+    result_ = new Classification(testing::classify_text(kOrders, kPolicy));
   }
   static void TearDownTestSuite() {
     delete result_;
