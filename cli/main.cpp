@@ -80,6 +80,38 @@ Status write_file(const fs::path& path, const std::string& bytes) {
   return Status();
 }
 
+
+/// The CLV models' parameters and the holdout check, as a table a terminal shows.
+void print_clv(const ClvResult& clv) {
+  const char* unit = purchase_period_key(clv.settings.period);
+  std::printf("customer lifetime value (%s, per %s, %d months):\n",
+              clv.basis == "model" ? "BG/NBD + Gamma-Gamma" : "historical", unit, clv.settings.horizon_months);
+  if (const auto& fit = clv.purchases) {
+    std::printf("  BG/NBD       r %.4f  alpha %.4f  a %.4f  b %.4f  (log-likelihood %.2f, %d iterations)\n",
+                fit->params.r, fit->params.alpha, fit->params.a, fit->params.b, fit->log_likelihood, fit->iterations);
+  }
+  if (const auto& fit = clv.spend) {
+    std::printf("  Gamma-Gamma  p %.4f  q %.4f  gamma %.4f  (log-likelihood %.2f, %d iterations)\n",
+                fit->params.p, fit->params.q, fit->params.gamma, fit->log_likelihood, fit->iterations);
+  }
+  if (!clv.holdout) return;
+  const HoldoutCheck& check = *clv.holdout;
+  std::printf("  holdout check: fitted to %s, predicting %g %ss to %s\n", format_iso_date(check.calibration_end).c_str(),
+              check.holdout_periods, unit, format_iso_date(check.holdout_end).c_str());
+  if (!check.fitted) {
+    std::printf("    not fitted: %s\n", check.problem.c_str());
+    return;
+  }
+  std::printf("    %-18s %10s %12s %12s\n", "repeat purchases", "customers", "actual", "predicted");
+  for (const HoldoutCheck::Group& group : check.by_frequency) {
+    const std::string name = std::to_string(group.frequency) + (group.and_more ? "+" : "");
+    std::printf("    %-18s %10llu %12.4f %12.4f\n", name.c_str(), static_cast<unsigned long long>(group.customers),
+                group.actual_mean, group.predicted_mean);
+  }
+  std::printf("    %-18s %10llu %12.2f %12.2f\n", "all (total)", static_cast<unsigned long long>(check.customers),
+              check.actual, check.predicted);
+}
+
 Status run_classify(const cli::CliRequest& request) {
   ClassificationSession session;
   if (Status status = read_and_classify(request, session); !status.ok()) return status;
@@ -113,6 +145,7 @@ Status run_classify(const cli::CliRequest& request) {
                   static_cast<unsigned long long>(dimension.totals[l].customers));
     }
   }
+  if (result.clv) print_clv(*result.clv);
   if (!result.tier_of.empty()) std::printf("tiers:\n");
   for (std::size_t t = 0; t < result.tier_totals.size(); ++t) {
     std::printf("  %-28s %8llu\n", result.options.tiers[t].name.c_str(),

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tierlens/cluster_features.h"
 #include "tierlens/explanation.h"
 #include "tierlens/policy_json.h"
 #include "tierlens/presets.h"
@@ -290,7 +291,57 @@ val customer_page(std::uint32_t offset, std::uint32_t count, const std::string& 
   for (const auto& column : labels) label_columns.call<void>("push", typed_array("Uint32Array", column));
   page.set("labels", label_columns);
   page.set("tier", typed_array("Int32Array", tiers));
+  // CLV figures when the run computed them, NaN where a customer has none.
+  if (result && result->clv) {
+    val clv = val::object();
+    for (const auto& [name, figure] : {std::pair{"p_alive", &ClvResult::probability_alive},
+                                       std::pair{"expected_purchases", &ClvResult::expected_purchases},
+                                       std::pair{"expected_spend", &ClvResult::expected_spend},
+                                       std::pair{"clv", &ClvResult::clv},
+                                       std::pair{"historical_clv", &ClvResult::historical_clv}}) {
+      std::vector<double> values;
+      for (const std::uint32_t i : index) values.push_back(((*result->clv).*figure)[i]);
+      clv.set(name, typed_array("Float64Array", values));
+    }
+    page.set("clv", clv);
+  } else {
+    page.set("clv", val::null());
+  }
   return page;
+}
+
+/// The points of a `clusters` dimension for the page's scatter: at most `max_points`
+/// customers (a fixed sample when there are more), each with its features as read, its
+/// position on the first two principal axes, and its cluster.
+val cluster_points(std::uint32_t dimension_index, std::uint32_t max_points) {
+  val points = val::object();
+  const Classification* result = session().result();
+  if (!result || dimension_index >= result->dimensions.size()) return val::null();
+  const DimensionResult& dimension = result->dimensions[dimension_index];
+  const auto* spec = std::get_if<ClusterSpec>(&result->dimension_policy(dimension).spec);
+  if (!spec || !dimension.clusters) return val::null();
+  const ClusterFeatures features = cluster_features(*result, *spec);
+  const std::vector<double> projection = principal_projection(features.points, features.dimensions);
+  const std::vector<std::uint32_t> shown = scatter_sample(features.customers.size(), max_points);
+  std::vector<double> raw, xy;
+  std::vector<std::uint32_t> customers, clusters;
+  for (const std::uint32_t p : shown) {
+    customers.push_back(features.customers[p]);
+    clusters.push_back(dimension.label_of[features.customers[p]]);
+    raw.insert(raw.end(), features.raw.begin() + p * features.dimensions,
+               features.raw.begin() + (p + 1) * features.dimensions);
+    xy.push_back(projection[2 * p]);
+    xy.push_back(projection[2 * p + 1]);
+  }
+  val names = val::array();
+  for (const std::string& feature : spec->features) names.call<void>("push", feature);
+  points.set("features", names);
+  points.set("total", features.customers.size());
+  points.set("customer", typed_array("Uint32Array", customers));
+  points.set("cluster", typed_array("Uint32Array", clusters));
+  points.set("values", typed_array("Float64Array", raw));
+  points.set("projection", typed_array("Float64Array", xy));
+  return points;
 }
 
 val skipped_page(std::uint32_t offset, std::uint32_t count) {
@@ -361,6 +412,7 @@ EMSCRIPTEN_BINDINGS(tierlens) {
   emscripten::function("checkPolicy", &check_policy);
   emscripten::function("summaryJson", &summary);
   emscripten::function("customerPage", &customer_page);
+  emscripten::function("clusterPoints", &cluster_points);
   emscripten::function("skippedPage", &skipped_page);
   emscripten::function("explainCustomer", &explain);
   emscripten::function("customersCsv", &customers_csv_bytes);

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "tierlens/dimensions.h"
+#include "tierlens/policy_validation.h"
 #include "tierlens/tiers.h"
 
 namespace tierlens {
@@ -217,6 +218,17 @@ Classification classify(IngestResult ingest, const ClassifyOptions& options) {
     result.revenue += customers.monetary[i];
   }
 
+  if (policy_needs_clv(options)) {
+    if (result.ingest.latest_day == kNoDay) {
+      result.warnings.push_back("no purchases, so no customer lifetime value: CLV fields have no value");
+    } else {
+      // The models see the data up to its last day: the analysis date when given (later rows
+      // were skipped), else the latest order.
+      const DayNumber data_end = options.analysis_date.value_or(result.ingest.latest_day);
+      result.clv = compute_clv(result.ingest, options.clv, data_end);
+      for (const std::string& warning : result.clv->warnings) result.warnings.push_back("CLV: " + warning);
+    }
+  }
   label_customers(result);
 
   result.order_by_id.resize(count);

@@ -76,6 +76,13 @@ FieldRef CustomerFields::resolve(const std::string& name) const {
   return field;  // kAbsent
 }
 
+std::optional<double> CustomerFields::clv_figure(std::vector<double> ClvResult::*figure,
+                                                std::size_t customer) const {
+  if (!result_.clv) return std::nullopt;
+  const double value = ((*result_.clv).*figure)[customer];
+  return std::isnan(value) ? std::nullopt : std::optional<double>(value);
+}
+
 std::optional<double> CustomerFields::number(const FieldRef& field, std::size_t customer) const {
   const CustomerTable& customers = result_.ingest.customers;
   switch (field.kind) {
@@ -94,6 +101,11 @@ std::optional<double> CustomerFields::number(const FieldRef& field, std::size_t 
         case Metric::kFScore: return result_.f_score[customer];
         case Metric::kMScore: return result_.m_score[customer];
         case Metric::kFmScore: return result_.fm_score[customer];
+        case Metric::kClv: return clv_figure(&ClvResult::clv, customer);
+        case Metric::kHistoricalClv: return clv_figure(&ClvResult::historical_clv, customer);
+        case Metric::kProbabilityAlive: return clv_figure(&ClvResult::probability_alive, customer);
+        case Metric::kExpectedPurchases: return clv_figure(&ClvResult::expected_purchases, customer);
+        case Metric::kExpectedSpend: return clv_figure(&ClvResult::expected_spend, customer);
       }
       return std::nullopt;
     case FieldRef::Kind::kAttribute: {

@@ -1,6 +1,7 @@
 #include "tierlens/customer_order.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace tierlens {
 
@@ -12,6 +13,9 @@ std::optional<CustomerSortKey> parse_customer_sort_key(std::string_view key) {
       {"r_score", CustomerSortKey::kRScore},         {"f_score", CustomerSortKey::kFScore},
       {"m_score", CustomerSortKey::kMScore},         {"fm_score", CustomerSortKey::kFmScore},
       {"segment", CustomerSortKey::kSegment},        {"tier", CustomerSortKey::kTier},
+      {"p_alive", CustomerSortKey::kProbabilityAlive}, {"expected_purchases", CustomerSortKey::kExpectedPurchases},
+      {"expected_spend", CustomerSortKey::kExpectedSpend}, {"clv", CustomerSortKey::kClv},
+      {"historical_clv", CustomerSortKey::kHistoricalClv},
   };
   for (const auto& [name, value] : kKeys) {
     if (name == key) return value;
@@ -33,7 +37,21 @@ std::vector<std::uint32_t> customer_order(const Classification& result, Customer
       return descending ? column[b] < column[a] : column[a] < column[b];
     });
   };
+  // CLV figures are NaN where a customer has none: those go last, whichever the direction.
+  const auto sort_by_figure = [&](std::vector<double> ClvResult::*figure) {
+    if (!result.clv) return;
+    const std::vector<double>& column = (*result.clv).*figure;
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      if (std::isnan(column[a]) || std::isnan(column[b])) return !std::isnan(column[a]) && std::isnan(column[b]);
+      return descending ? column[b] < column[a] : column[a] < column[b];
+    });
+  };
   switch (key) {
+    case CustomerSortKey::kProbabilityAlive: sort_by_figure(&ClvResult::probability_alive); break;
+    case CustomerSortKey::kExpectedPurchases: sort_by_figure(&ClvResult::expected_purchases); break;
+    case CustomerSortKey::kExpectedSpend: sort_by_figure(&ClvResult::expected_spend); break;
+    case CustomerSortKey::kClv: sort_by_figure(&ClvResult::clv); break;
+    case CustomerSortKey::kHistoricalClv: sort_by_figure(&ClvResult::historical_clv); break;
     case CustomerSortKey::kCustomerId: break;
     case CustomerSortKey::kFirstOrder: sort_by(customers.first_purchase); break;
     case CustomerSortKey::kLastOrder: sort_by(customers.last_purchase); break;

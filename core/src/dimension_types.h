@@ -61,6 +61,14 @@ LabelExplanation explain_rules(const RulesSpec& spec, const CustomerFields& fiel
                                const Classification& result, const DimensionResult& dimension,
                                std::size_t customer);
 
+void classify_clv(const ClvSpec& spec, const Classification& result, DimensionResult& out);
+LabelExplanation explain_clv(const ClvSpec& spec, const Classification& result,
+                             const DimensionResult& dimension, std::size_t customer);
+
+void classify_clusters(const ClusterSpec& spec, const Classification& result, DimensionResult& out);
+LabelExplanation explain_clusters(const ClusterSpec& spec, const Classification& result,
+                                  const DimensionResult& dimension, std::size_t customer);
+
 /// The band of `value` among `bands` (validated: descending mins, the last without one).
 std::size_t band_of(const std::vector<Band>& bands, double value);
 

@@ -35,6 +35,8 @@ DimensionResult classify_dimension(const Classification& result, std::size_t pol
         if constexpr (std::is_same_v<Spec, ScoreSpec>) classify_score(spec, fields, result, out);
         if constexpr (std::is_same_v<Spec, TreeSpec>) classify_tree(spec, fields, result, out);
         if constexpr (std::is_same_v<Spec, RulesSpec>) classify_rules(spec, fields, result, out);
+        if constexpr (std::is_same_v<Spec, ClvSpec>) classify_clv(spec, result, out);
+        if constexpr (std::is_same_v<Spec, ClusterSpec>) classify_clusters(spec, result, out);
       },
       dimension.spec);
 
@@ -63,6 +65,8 @@ LabelExplanation explain_dimension(const Classification& result, const Dimension
         if constexpr (std::is_same_v<Spec, ScoreSpec>) return explain_score(spec, fields, result, dimension, customer);
         if constexpr (std::is_same_v<Spec, TreeSpec>) return explain_tree(spec, fields, result, dimension, customer);
         if constexpr (std::is_same_v<Spec, RulesSpec>) return explain_rules(spec, fields, result, dimension, customer);
+        if constexpr (std::is_same_v<Spec, ClvSpec>) return explain_clv(spec, result, dimension, customer);
+        if constexpr (std::is_same_v<Spec, ClusterSpec>) return explain_clusters(spec, result, dimension, customer);
       },
       result.dimension_policy(dimension).spec);
 }

@@ -13,6 +13,11 @@ const char* metric_key(Metric metric) {
     case Metric::kFScore: return "f_score";
     case Metric::kMScore: return "m_score";
     case Metric::kFmScore: return "fm_score";
+    case Metric::kClv: return "clv";
+    case Metric::kHistoricalClv: return "historical_clv";
+    case Metric::kProbabilityAlive: return "p_alive";
+    case Metric::kExpectedPurchases: return "expected_purchases";
+    case Metric::kExpectedSpend: return "expected_spend";
   }
   return "";
 }
@@ -23,5 +28,7 @@ std::optional<Metric> parse_metric(std::string_view key) {
   }
   return std::nullopt;
 }
+
+bool is_clv_metric(Metric metric) { return metric >= Metric::kClv; }
 
 }  // namespace tierlens

@@ -536,6 +536,7 @@ void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view
   customers.last_activity[index] = std::max(customers.last_activity[index], day);
   result_.latest_day = std::max(result_.latest_day, day);
   if (amount < 0) return;  // a return: not a purchase
+  if (options_.keep_purchases) keep_purchase(index, day, amount);
 
   DayNumber& first = customers.first_purchase[index];
   DayNumber& last = customers.last_purchase[index];
@@ -551,6 +552,19 @@ void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view
   if (order_key_ == previous_order_key_) return;
   if (seen_orders_.insert(order_key_).second) ++customers.frequency[index];
   previous_order_key_ = order_key_;
+}
+
+void OrderIngest::keep_purchase(std::uint32_t customer, DayNumber day, Micros amount) {
+  std::vector<PurchaseRecord>& purchases = result_.purchases;
+  // The lines of one order come together: one record for them keeps the log small. (Returns
+  // in between may let a day's purchases outgrow the customer's net total: then a new record.)
+  Micros sum = 0;
+  if (!purchases.empty() && purchases.back().customer == customer && purchases.back().day == day &&
+      !__builtin_add_overflow(purchases.back().amount, amount, &sum)) {
+    purchases.back().amount = sum;
+    return;
+  }
+  purchases.push_back({customer, day, amount});
 }
 
 void OrderIngest::read_attributes(const CsvRecord& record, std::uint32_t customer, DayNumber day) {

@@ -29,9 +29,18 @@ const char* lifecycle_stage_key(LifecycleStage stage) {
   return "";
 }
 
+const char* purchase_period_key(PurchasePeriod period) {
+  switch (period) {
+    case PurchasePeriod::kDay: return "day";
+    case PurchasePeriod::kWeek: return "week";
+    case PurchasePeriod::kMonth: return "month";
+  }
+  return "";
+}
+
 const char* dimension_type_key(const DimensionSpec& spec) {
   static const char* const kKeys[] = {"rfm_segments", "rfm_classes", "abc", "bands", "mapping",
-                                      "lifecycle", "score", "tree", "rules"};
+                                      "lifecycle", "score", "tree", "rules", "clv", "clusters"};
   static_assert(std::variant_size_v<DimensionSpec> == sizeof kKeys / sizeof kKeys[0]);
   return kKeys[spec.index()];
 }

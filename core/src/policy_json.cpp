@@ -256,6 +256,48 @@ AbcSpec read_abc(const json& node, const std::string& path) {
   return spec;
 }
 
+std::vector<std::string> texts(const json& node, const std::string& path) {
+  if (!node.is_array()) fail(path, "expected a list of texts");
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i < node.size(); ++i) values.push_back(text(node[i], at(path, i)));
+  return values;
+}
+
+ClvSpec read_clv_spec(const json& node, const std::string& path) {
+  object(node, path, {"id", "name", "type", "enabled", "cuts", "labels", "missing"});
+  ClvSpec spec;
+  if (const json* cuts = member(node, "cuts")) spec.cuts = numbers(*cuts, at(path, "cuts"));
+  if (const json* labels = member(node, "labels")) spec.labels = texts(*labels, at(path, "labels"));
+  read_text(node, "missing", path, spec.missing_label);
+  return spec;
+}
+
+ClusterSpec read_clusters(const json& node, const std::string& path) {
+  object(node, path, {"id", "name", "type", "enabled", "features", "log", "k", "k_min", "k_max",
+                      "seed", "restarts", "words", "missing"});
+  ClusterSpec spec;
+  if (const json* features = member(node, "features")) spec.features = texts(*features, at(path, "features"));
+  if (const json* log = member(node, "log")) {
+    if (!log->is_boolean()) fail(at(path, "log"), "expected true or false");
+    spec.log_transform = log->get<bool>();
+  }
+  if (const json* k = member(node, "k")) spec.k = whole_number(*k, at(path, "k"));
+  if (const json* k_min = member(node, "k_min")) spec.k_min = whole_number(*k_min, at(path, "k_min"));
+  if (const json* k_max = member(node, "k_max")) spec.k_max = whole_number(*k_max, at(path, "k_max"));
+  if (const json* seed = member(node, "seed")) {
+    const int value = whole_number(*seed, at(path, "seed"));
+    if (value < 0) fail(at(path, "seed"), "expected a whole number from 0");
+    spec.seed = static_cast<std::uint64_t>(value);
+  }
+  if (const json* restarts = member(node, "restarts")) spec.restarts = whole_number(*restarts, at(path, "restarts"));
+  if (const json* words = member(node, "words")) {
+    spec.words = choice<DescriptionLanguage>(*words, at(path, "words"),
+                                             {{"en", DescriptionLanguage::kEnglish}, {"zh", DescriptionLanguage::kChinese}});
+  }
+  read_text(node, "missing", path, spec.missing_label);
+  return spec;
+}
+
 BandsSpec read_bands_spec(const json& node, const std::string& path) {
   object(node, path, {"id", "name", "type", "enabled", "field", "bands", "missing"});
   BandsSpec spec;
@@ -413,9 +455,13 @@ Dimension read_dimension(const json& node, const std::string& path) {
     dimension.spec = read_tree(node, path);
   } else if (type == "rules") {
     dimension.spec = read_rules(node, path);
+  } else if (type == "clv") {
+    dimension.spec = read_clv_spec(node, path);
+  } else if (type == "clusters") {
+    dimension.spec = read_clusters(node, path);
   } else {
     fail(at(path, "type"), "unknown type \"" + type + "\"; expected rfm_segments, rfm_classes, "
-                           "abc, bands, mapping, lifecycle, score, tree or rules");
+                           "abc, bands, mapping, lifecycle, score, tree, rules, clv or clusters");
   }
   return dimension;
 }
@@ -462,6 +508,21 @@ void read_rfm(const json& node, ClassifyOptions& options) {
   }
 }
 
+void read_clv_settings(const json& node, ClvSettings& settings) {
+  object(node, "clv", {"period", "horizon_months", "discount_rate", "margin", "penalizer", "holdout_days"});
+  if (const json* period = member(node, "period")) {
+    settings.period = choice<PurchasePeriod>(*period, "clv.period",
+                                             {{"day", PurchasePeriod::kDay},
+                                              {"week", PurchasePeriod::kWeek},
+                                              {"month", PurchasePeriod::kMonth}});
+  }
+  if (const json* months = member(node, "horizon_months")) settings.horizon_months = whole_number(*months, "clv.horizon_months");
+  if (const json* rate = member(node, "discount_rate")) settings.monthly_discount_rate = number(*rate, "clv.discount_rate");
+  if (const json* margin = member(node, "margin")) settings.margin = number(*margin, "clv.margin");
+  if (const json* penalizer = member(node, "penalizer")) settings.penalizer = number(*penalizer, "clv.penalizer");
+  if (const json* days = member(node, "holdout_days")) settings.holdout_days = whole_number(*days, "clv.holdout_days");
+}
+
 void read_policy(const json& root, ClassifyOptions& options) {
   if (!root.is_object()) fail("policy", "expected a JSON object");
   const json* version = member(root, "tierlens_policy");
@@ -476,7 +537,7 @@ void read_policy(const json& root, ClassifyOptions& options) {
                                      ? " (written by a newer TierLens)" : ""));
   }
   object(root, "", {"tierlens_policy", "name", "analysis_date", "columns", "customer_table",
-                    "attributes", "returns", "rfm", "dimensions", "tiers"});
+                    "attributes", "returns", "rfm", "clv", "dimensions", "tiers"});
   read_text(root, "name", "", options.name);
   if (const json* date = member(root, "analysis_date")) {
     const auto day = date->is_string() ? parse_iso_date(date->get<std::string>()) : std::nullopt;
@@ -507,6 +568,7 @@ void read_policy(const json& root, ClassifyOptions& options) {
     read_text(*returns, "cancelled_order_prefix", "returns", options.cancelled_order_prefix);
   }
   if (const json* rfm = member(root, "rfm")) read_rfm(*rfm, options);
+  if (const json* clv = member(root, "clv")) read_clv_settings(*clv, options.clv);
   if (const json* dimensions = member(root, "dimensions")) {
     if (!dimensions->is_array()) fail("dimensions", "expected a list of dimensions");
     for (std::size_t i = 0; i < dimensions->size(); ++i) {
@@ -660,6 +722,22 @@ struct SpecWriter {
     out["nodes"] = nodes;
     out["default"] = spec.default_label;
   }
+  void operator()(const ClvSpec& spec) const {
+    out["cuts"] = spec.cuts;
+    out["labels"] = spec.labels;
+    out["missing"] = spec.missing_label;
+  }
+  void operator()(const ClusterSpec& spec) const {
+    out["features"] = spec.features;
+    out["log"] = spec.log_transform;
+    out["k"] = spec.k ? ordered_json(*spec.k) : ordered_json();
+    out["k_min"] = spec.k_min;
+    out["k_max"] = spec.k_max;
+    out["seed"] = spec.seed;
+    out["restarts"] = spec.restarts;
+    out["words"] = spec.words == DescriptionLanguage::kChinese ? "zh" : "en";
+    out["missing"] = spec.missing_label;
+  }
   void operator()(const RulesSpec& spec) const {
     ordered_json rules = ordered_json::array();
     for (const LabelRule& rule : spec.rules) {
@@ -735,6 +813,13 @@ nlohmann::ordered_json policy_to_json(const ClassifyOptions& options) {
       {"attributes", attributes},
       {"returns", {{"cancelled_order_prefix", options.cancelled_order_prefix}}},
       {"rfm", {{"bins", options.bins}, {"breakpoints", breakpoints}}},
+      {"clv", {{"period", purchase_period_key(options.clv.period)},
+               {"horizon_months", options.clv.horizon_months},
+               {"discount_rate", options.clv.monthly_discount_rate},
+               {"margin", options.clv.margin},
+               {"penalizer", options.clv.penalizer},
+               {"holdout_days", options.clv.holdout_days ? ordered_json(*options.clv.holdout_days)
+                                                         : ordered_json()}}},
       {"dimensions", dimensions},
       {"tiers", tiers},
   };

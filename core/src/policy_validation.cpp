@@ -133,23 +133,66 @@ void check_rfm_classes(const RfmClassesSpec& spec, const std::string& path) {
   need(spec.monetary_threshold, "monetary");
 }
 
-void check_abc(const AbcSpec& spec, const std::string& path) {
-  if (spec.cuts.empty()) fail(at(path, "cuts"), "expected at least one cut, e.g. [70, 20]");
+/// Share cuts and their labels, as `abc` and `clv` take them: each cut above 0 %, less than
+/// 100 % in all, and one label more than cuts.
+void check_share_cuts(const std::vector<double>& cuts, const std::vector<std::string>& labels,
+                      const std::string& path) {
+  if (cuts.empty()) fail(at(path, "cuts"), "expected at least one cut, e.g. [70, 20]");
   double total = 0;
-  for (std::size_t i = 0; i < spec.cuts.size(); ++i) {
-    if (!(spec.cuts[i] > 0)) fail(at(at(path, "cuts"), i), "expected a percentage above 0");
-    total += spec.cuts[i];
+  for (std::size_t i = 0; i < cuts.size(); ++i) {
+    if (!(cuts[i] > 0)) fail(at(at(path, "cuts"), i), "expected a percentage above 0");
+    total += cuts[i];
   }
   if (!(total < 100)) {
     fail(at(path, "cuts"), "the cuts add up to " + format_number(total) +
                                " %; expected less than 100, the last class takes the rest");
   }
-  if (spec.labels.size() != spec.cuts.size() + 1) {
-    fail(at(path, "labels"), "expected " + std::to_string(spec.cuts.size() + 1) +
-                                 " labels for " + std::to_string(spec.cuts.size()) + " cuts, got " +
-                                 std::to_string(spec.labels.size()));
+  if (labels.size() != cuts.size() + 1) {
+    fail(at(path, "labels"), "expected " + std::to_string(cuts.size() + 1) +
+                                 " labels for " + std::to_string(cuts.size()) + " cuts, got " +
+                                 std::to_string(labels.size()));
   }
-  for (std::size_t i = 0; i < spec.labels.size(); ++i) check_label(spec.labels[i], at(at(path, "labels"), i));
+  for (std::size_t i = 0; i < labels.size(); ++i) check_label(labels[i], at(at(path, "labels"), i));
+}
+
+void check_clusters(const ClusterSpec& spec, const FieldScope& scope, const std::string& path) {
+  if (spec.features.empty()) fail(at(path, "features"), "expected at least one numeric field, e.g. [\"recency\", \"frequency\", \"monetary\"]");
+  for (std::size_t i = 0; i < spec.features.size(); ++i) {
+    check_numeric_field(spec.features[i], scope, at(at(path, "features"), i));
+    for (std::size_t j = 0; j < i; ++j) {
+      if (spec.features[j] == spec.features[i]) fail(at(at(path, "features"), i), "\"" + spec.features[i] + "\" is listed twice");
+    }
+  }
+  const auto in_range = [&](int value, int low, int high, const char* key) {
+    if (value < low || value > high) {
+      fail(at(path, key), "expected a whole number from " + std::to_string(low) + " to " + std::to_string(high) +
+                              ", got " + std::to_string(value));
+    }
+  };
+  if (spec.k) {
+    in_range(*spec.k, 2, kMaxClusters, "k");
+  } else {
+    in_range(spec.k_min, 2, kMaxClusters, "k_min");
+    in_range(spec.k_max, spec.k_min, kMaxClusters, "k_max");
+  }
+  in_range(spec.restarts, 1, 100, "restarts");
+  check_label(spec.missing_label, at(path, "missing"));
+}
+
+void check_clv_settings(const ClvSettings& settings) {
+  if (settings.horizon_months < 1 || settings.horizon_months > 600) {
+    fail("clv.horizon_months", "expected a whole number of months from 1 to 600");
+  }
+  if (!(settings.monthly_discount_rate >= 0 && settings.monthly_discount_rate < 1)) {
+    fail("clv.discount_rate", "expected a monthly rate from 0 up to (not including) 1, e.g. 0.01 for 1 % a month");
+  }
+  if (!(settings.margin > 0 && settings.margin <= 1)) {
+    fail("clv.margin", "expected the share of spend that is profit, above 0 and at most 1 (1: CLV in revenue)");
+  }
+  if (!(settings.penalizer >= 0 && settings.penalizer <= 100)) fail("clv.penalizer", "expected a number from 0 to 100");
+  if (settings.holdout_days && (*settings.holdout_days < 0 || *settings.holdout_days > 36600)) {
+    fail("clv.holdout_days", "expected a whole number of days from 0 (no check) to 36600, or null (the last third)");
+  }
 }
 
 void check_lifecycle(const LifecycleSpec& spec, const std::string& path) {
@@ -244,7 +287,12 @@ void check_dimension(const Dimension& dimension, const FieldScope& scope, const 
         if constexpr (std::is_same_v<Spec, RfmClassesSpec>) {
           check_rfm_classes(spec, path);
         } else if constexpr (std::is_same_v<Spec, AbcSpec>) {
-          check_abc(spec, path);
+          check_share_cuts(spec.cuts, spec.labels, path);
+        } else if constexpr (std::is_same_v<Spec, ClvSpec>) {
+          check_share_cuts(spec.cuts, spec.labels, path);
+          check_label(spec.missing_label, at(path, "missing"));
+        } else if constexpr (std::is_same_v<Spec, ClusterSpec>) {
+          check_clusters(spec, scope, path);
         } else if constexpr (std::is_same_v<Spec, BandsSpec>) {
           check_numeric_field(spec.field, scope, at(path, "field"));
           check_bands(spec.bands, at(path, "bands"));
@@ -274,6 +322,7 @@ void check_dimension(const Dimension& dimension, const FieldScope& scope, const 
 }
 
 void check_policy(const ClassifyOptions& options) {
+  check_clv_settings(options.clv);
   std::set<std::string> ids;
   for (std::size_t i = 0; i < options.dimensions.size(); ++i) {
     const Dimension& dimension = options.dimensions[i];
@@ -326,7 +375,11 @@ Status validate_policy(const ClassifyOptions& options) {
   return Status();
 }
 
-std::vector<std::string> attribute_fields(const ClassifyOptions& options) {
+namespace {
+
+/// Every field an enabled dimension or a tier names, plus those mapped in `attributes`, in
+/// order of mention (with repeats).
+std::vector<std::string> named_fields(const ClassifyOptions& options) {
   std::vector<std::string> named;
   const auto conditions = [&](const std::optional<Condition>& when) {
     if (when) collect_condition_fields(*when, named);
@@ -344,13 +397,31 @@ std::vector<std::string> attribute_fields(const ClassifyOptions& options) {
             for (const TreeNode& node : spec.nodes) conditions(node.when);
           } else if constexpr (std::is_same_v<Spec, RulesSpec>) {
             for (const LabelRule& rule : spec.rules) conditions(rule.when);
+          } else if constexpr (std::is_same_v<Spec, ClusterSpec>) {
+            for (const std::string& feature : spec.features) named.push_back(feature);
           }
         },
         dimension.spec);
   }
   for (const Tier& tier : options.tiers) conditions(tier.when);
   for (const auto& [field, header] : options.attribute_columns) named.push_back(field);
+  return named;
+}
 
+}  // namespace
+
+bool policy_needs_clv(const ClassifyOptions& options) {
+  for (const Dimension& dimension : options.dimensions) {
+    if (dimension.enabled && std::holds_alternative<ClvSpec>(dimension.spec)) return true;
+  }
+  for (const std::string& field : named_fields(options)) {
+    if (const auto metric = parse_metric(field); metric && is_clv_metric(*metric)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> attribute_fields(const ClassifyOptions& options) {
+  const std::vector<std::string> named = named_fields(options);
   std::vector<std::string> attributes;
   for (const std::string& field : named) {
     if (parse_metric(field) || find_dimension(options.dimensions, field)) continue;

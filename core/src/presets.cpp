@@ -201,6 +201,35 @@ constexpr std::string_view kU8SevenDimensions = R"json({
   ]
 })json";
 
+// Customer lifetime value (BG/NBD + Gamma-Gamma) for value classes, and k-means clusters for
+// the groups no rule names; tiers from the predicted value and the chance of having lapsed.
+constexpr std::string_view kClvClusters = R"json({
+  "tierlens_policy": 1,
+  "name": "CLV 价值 + 聚类",
+  "clv": {"period": "day", "horizon_months": 12, "discount_rate": 0.01, "margin": 1},
+  "dimensions": [
+    {"id": "clv_class", "name": "CLV value class", "type": "clv", "cuts": [20, 30],
+     "labels": ["高价值", "中价值", "低价值"], "missing": "无购买"},
+    {"id": "cluster", "name": "k-means clusters", "type": "clusters",
+     "features": ["recency", "frequency", "monetary"], "k_min": 2, "k_max": 6}
+  ],
+  "tiers": [
+    {"name": "重点维系", "when": {"all": [{"field": "clv_class", "op": "=", "value": "高价值"},
+                                          {"field": "p_alive", "op": ">=", "value": 0.5}]},
+     "strategy": {"service_level": "专属客户经理", "discount": "会员专享权益", "credit_terms": "60 天",
+                  "review_cycle": "每月", "channel": "电话 + 上门", "owner": "大客户部", "notes": ""}},
+    {"name": "挽回", "when": {"field": "clv_class", "op": "=", "value": "高价值"},
+     "strategy": {"service_level": "重点挽留", "discount": "定向回归优惠", "credit_terms": "45 天",
+                  "review_cycle": "每月", "channel": "电话", "owner": "客户成功", "notes": "过去价值高，但很可能已流失"}},
+    {"name": "培育", "when": {"field": "clv_class", "op": "=", "value": "中价值"},
+     "strategy": {"service_level": "标准服务", "discount": "阶梯折扣", "credit_terms": "30 天",
+                  "review_cycle": "每季度", "channel": "邮件 + 短信", "owner": "销售部", "notes": ""}},
+    {"name": "维护",
+     "strategy": {"service_level": "自助服务", "discount": "无", "credit_terms": "预付款",
+                  "review_cycle": "每年", "channel": "线上", "owner": "内勤", "notes": ""}}
+  ]
+})json";
+
 }  // namespace
 
 const std::vector<Preset>& presets() {
@@ -219,6 +248,10 @@ const std::vector<Preset>& presets() {
       {"u8_seven_dimensions", "用友U8 七维",
        "Industry, scale, region, value, needs, product, service, and a 2-2 coded class tree.",
        kU8SevenDimensions},
+      {"clv_clusters", "CLV 价值 + 聚类",
+       "Predicted customer lifetime value (BG/NBD + Gamma-Gamma) in three classes, k-means "
+       "clusters on R, F, M; tiers by value and the chance of having lapsed.",
+       kClvClusters},
   };
   return kPresets;
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "model_json.h"
 #include "tierlens/column_preview.h"
 #include "tierlens/csv_writer.h"
 #include "tierlens/delimiter.h"
@@ -125,13 +126,15 @@ ordered_json dimensions_json(const Classification& result) {
     }
     ordered_json references = ordered_json::object();
     for (const auto& [name, value] : dimension.references) references[name] = value;
-    dimensions.push_back({{"id", policy.id},
-                          {"name", policy.name},
-                          {"type", dimension_type_key(policy.spec)},
-                          {"description", dimension.description},
-                          {"references", references},
-                          {"labels", labels},
-                          {"warnings", dimension.warnings}});
+    ordered_json item = {{"id", policy.id},
+                         {"name", policy.name},
+                         {"type", dimension_type_key(policy.spec)},
+                         {"description", dimension.description},
+                         {"references", references},
+                         {"labels", labels},
+                         {"warnings", dimension.warnings}};
+    if (dimension.clusters) item["clusters"] = cluster_summary_json(*dimension.clusters, dimension.labels);
+    dimensions.push_back(item);
   }
   return dimensions;
 }
@@ -192,6 +195,11 @@ std::string customers_csv(const Classification& result) {
                              "r_score", "f_score", "m_score", "fm_score", "segment_cell", "segment"}) {
     csv.text(column);
   }
+  if (result.clv) {
+    for (const char* column : {"p_alive", "expected_purchases", "expected_spend", "clv", "historical_clv"}) {
+      csv.text(column);
+    }
+  }
   for (const DimensionResult& dimension : result.dimensions) csv.text(result.dimension_policy(dimension).id);
   if (!result.tier_of.empty()) csv.text("tier");
   csv.end_row();
@@ -210,6 +218,13 @@ std::string customers_csv(const Classification& result) {
         .number(result.fm_score[i])
         .number(segment_cell(result, i))
         .text(segment_name(result.segment[i]));
+    if (const auto& clv = result.clv) {
+      csv.number(clv_figure_text(clv->probability_alive[i], 4))
+          .number(clv_figure_text(clv->expected_purchases[i], 4))
+          .number(clv_figure_text(clv->expected_spend[i], 2))
+          .number(clv_figure_text(clv->clv[i], 2))
+          .number(clv_figure_text(clv->historical_clv[i], 2));
+    }
     for (const DimensionResult& dimension : result.dimensions) csv.text(result.label(dimension, i));
     if (!result.tier_of.empty()) csv.text(result.options.tiers[result.tier_of[i]].name);
     csv.end_row();
@@ -258,6 +273,7 @@ std::string summary_json(const Classification& result) {
       {"revenue", micros_to_units(result.revenue)},
       {"rfm", rfm_json(result)},
       {"segments", segments_json(result)},
+      {"clv", clv_json(result)},
       {"policy", policy_to_json(result.options)},
       {"dimensions", dimensions_json(result)},
       {"tiers", tiers_json(result)},

@@ -105,7 +105,7 @@ TEST(PolicyJson, RefusesUnknownOrMissingVersions) {
 TEST(PolicyJson, NamesThePathOfEveryMistake) {
   EXPECT_EQ(error_of(policy(R"("colums": {})")),
             "colums: unknown key; expected one of tierlens_policy, name, analysis_date, columns, "
-            "customer_table, attributes, returns, rfm, dimensions, tiers");
+            "customer_table, attributes, returns, rfm, clv, dimensions, tiers");
   EXPECT_EQ(error_of(policy(R"("rfm": {"bins": 12})")), "rfm.bins: expected a whole number from 2 to 9, got 12");
   EXPECT_EQ(error_of(policy(R"("rfm": {"bins": "5"})")), "rfm.bins: expected a whole number");
   EXPECT_EQ(error_of(policy(R"("rfm": {"breakpoints": {"recency": [30, 90]}})")),
@@ -118,7 +118,7 @@ TEST(PolicyJson, NamesThePathOfEveryMistake) {
   EXPECT_EQ(error_of(policy(R"("attributes": {"employees": 5})")), "attributes.employees: expected a text");
   EXPECT_EQ(error_of(policy(R"("dimensions": [{"id": "x", "type": "pyramid"}])")),
             "dimensions[0].type: unknown type \"pyramid\"; expected rfm_segments, rfm_classes, abc, "
-            "bands, mapping, lifecycle, score, tree or rules");
+            "bands, mapping, lifecycle, score, tree, rules, clv or clusters");
   EXPECT_EQ(error_of(policy(R"("dimensions": [{"type": "abc"}])")), "dimensions[0].id: missing; expected a text");
   EXPECT_EQ(error_of(policy(R"("dimensions": [{"id": "x", "type": "abc", "cut": [5]}])")),
             "dimensions[0].cut: unknown key; expected one of id, name, type, enabled, by, cuts, labels");

@@ -145,7 +145,7 @@ std::vector<std::string> all_warnings(const Classification& result) {
 
 TEST(Presets, EveryPresetLoadsAndValidates) {
   const std::vector<Preset>& all = presets();
-  ASSERT_EQ(all.size(), 6u);
+  ASSERT_EQ(all.size(), 7u);
   std::set<std::string_view> ids;
   for (const Preset& preset : all) {
     EXPECT_TRUE(ids.insert(preset.id).second) << preset.id << " twice";
@@ -169,7 +169,7 @@ TEST(Presets, AnUnknownPresetIsRefusedAndChangesNothing) {
   EXPECT_EQ(status.code(), ErrorCode::kInvalidOptions);
   EXPECT_EQ(status.message(),
             "preset: unknown preset \"pareto\"; expected one of rfm_segments, rfm_classes, abc_pareto, "
-            "b2b_key_accounts, ic_industry, u8_seven_dimensions");
+            "b2b_key_accounts, ic_industry, u8_seven_dimensions, clv_clusters");
   EXPECT_EQ(options.name, "mine");
 }
 

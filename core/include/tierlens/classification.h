@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "tierlens/classify_options.h"
+#include "tierlens/clv.h"
+#include "tierlens/kmeans.h"
 #include "tierlens/order_ingest.h"
 #include "tierlens/rfm_scoring.h"
 #include "tierlens/segments.h"
@@ -18,6 +20,23 @@ namespace tierlens {
 struct SegmentTotals {
   std::uint64_t customers = 0;
   Micros revenue = 0;
+};
+
+/// How a `clusters` dimension clustered: the k tried and chosen, and each cluster's centre.
+struct ClusterSummary {
+  std::vector<std::string> features;
+  std::size_t clustered = 0;   ///< customers with a value for every feature
+  std::size_t fitted_on = 0;   ///< customers the centres were fitted on: all, or a sample
+  bool k_chosen = false;       ///< k was chosen by silhouette, not given
+  std::vector<KChoice> choices;  ///< per k tried: silhouette and inertia (on the sample)
+  double silhouette = 0;       ///< of the final clustering (NaN when undefined)
+  double inertia = 0;          ///< of the final clustering, in standardised units
+  struct Cluster {
+    std::size_t size = 0;
+    std::vector<double> mean;    ///< per feature, the members' mean as read (days, orders, money)
+    std::vector<double> centre;  ///< per feature, the centre in standard deviations
+  };
+  std::vector<Cluster> clusters;  ///< in label order
 };
 
 /// One enabled dimension of the policy, applied to every customer.
@@ -33,6 +52,7 @@ struct DimensionResult {
   std::vector<std::pair<std::string, double>> references;
   std::string description;                ///< how labels are given, with those references
   std::vector<std::string> warnings;      ///< e.g. a field the file has no column for
+  std::optional<ClusterSummary> clusters; ///< a `clusters` dimension's details
 };
 
 struct Classification {
@@ -54,6 +74,8 @@ struct Classification {
   std::array<SegmentTotals, kSegmentCount> segment_totals{};
   Micros revenue = 0;  ///< net revenue of all customers
 
+  /// Customer lifetime value, computed when the policy uses it (policy_needs_clv).
+  std::optional<ClvResult> clv;
   std::vector<DimensionResult> dimensions;  ///< the enabled dimensions, in policy order
   /// Per customer, an index into options.tiers; empty when the policy has no tiers.
   std::vector<std::uint32_t> tier_of;

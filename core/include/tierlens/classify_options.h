@@ -59,6 +59,8 @@ struct ClassifyOptions {
   /// Header name per attribute field (e.g. "employees" → "员工人数"), in the user's order;
   /// attributes not named here are guessed from the header.
   std::vector<std::pair<std::string, std::string>> attribute_columns;
+  /// The CLV models' settings; used only when the policy names a CLV field or dimension.
+  ClvSettings clv;
   /// The classifications, computed in this order; later ones may use earlier labels.
   std::vector<Dimension> dimensions;
   /// The final tier of each customer: the first tier whose condition holds. Empty: no tiers.

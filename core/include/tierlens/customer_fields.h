@@ -38,6 +38,9 @@ class CustomerFields {
   bool present(const FieldRef& field, std::size_t customer) const;
 
  private:
+  /// A CLV figure of the customer; absent without CLV in the run or a value for them.
+  std::optional<double> clv_figure(std::vector<double> ClvResult::*figure, std::size_t customer) const;
+
   const Classification& result_;
   /// Per attribute column, the number each distinct value reads as (parsed once).
   std::vector<std::vector<std::optional<double>>> attribute_numbers_;

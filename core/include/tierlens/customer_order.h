@@ -14,10 +14,13 @@ namespace tierlens {
 enum class CustomerSortKey {
   kCustomerId, kFirstOrder, kLastOrder, kRecency, kFrequency, kMonetary,
   kRScore, kFScore, kMScore, kFmScore, kSegment, kTier,
+  kProbabilityAlive, kExpectedPurchases, kExpectedSpend, kClv, kHistoricalClv,
 };
 
 /// "customer_id", "first_order", "last_order", "recency", "frequency", "monetary", "r_score",
-/// "f_score", "m_score", "fm_score", "segment", "tier" (the customers.csv column names).
+/// "f_score", "m_score", "fm_score", "segment", "tier", "p_alive", "expected_purchases",
+/// "expected_spend", "clv", "historical_clv" (the customers.csv column names). Customers
+/// without a CLV figure come last in either direction.
 std::optional<CustomerSortKey> parse_customer_sort_key(std::string_view key);
 
 /// Customer indices in the requested order. Segments sort in their catalogue order

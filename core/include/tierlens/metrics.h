@@ -17,13 +17,23 @@ enum class Metric {
   kFScore,
   kMScore,
   kFmScore,
+  // Customer lifetime value (clv.h): absent for a customer without a purchase.
+  kClv,                ///< predicted value over the policy's horizon, discounted, × margin
+  kHistoricalClv,      ///< the customer's past monthly value carried over the same horizon
+  kProbabilityAlive,   ///< BG/NBD: the chance the customer has not lapsed, 0–1
+  kExpectedPurchases,  ///< BG/NBD: purchase periods expected over the horizon
+  kExpectedSpend,      ///< Gamma-Gamma: expected spend per purchase period
 };
-inline constexpr int kMetricCount = 9;
+inline constexpr int kMetricCount = 14;
 
 /// "recency", "frequency", "monetary", "average_order_value", "tenure", "r_score",
-/// "f_score", "m_score", "fm_score".
+/// "f_score", "m_score", "fm_score", "clv", "historical_clv", "p_alive",
+/// "expected_purchases", "expected_spend".
 const char* metric_key(Metric metric);
 
 std::optional<Metric> parse_metric(std::string_view key);
+
+/// True for the metrics only the CLV models give: naming one makes a run fit them.
+bool is_clv_metric(Metric metric);
 
 }  // namespace tierlens

@@ -92,6 +92,15 @@ struct CustomerTable {
   std::size_t size() const { return id.size(); }
 };
 
+/// One purchase, for the CLV models (clv.h), which count purchase days rather than orders and
+/// need each customer's spend per day. Consecutive purchase rows of one customer on one day
+/// (the lines of an order) are one record; other same-day records are summed by the models.
+struct PurchaseRecord {
+  std::uint32_t customer = 0;
+  DayNumber day = 0;
+  Micros amount = 0;  ///< never negative: returns are not purchases
+};
+
 /// What was read and how: reported back to the user in the summary.
 struct InputDescription {
   std::string file_name;
@@ -148,6 +157,8 @@ struct IngestResult {
   bool orders_read = true;
   /// Set when a customers table was joined (customer_join.h).
   std::optional<CustomerTableReport> customer_table;
+  /// Every purchase, in file order; kept only when IngestOptions::keep_purchases.
+  std::vector<PurchaseRecord> purchases;
 };
 
 struct IngestOptions {
@@ -178,6 +189,9 @@ struct IngestOptions {
   /// Attribute fields to keep per customer, each with the header the user named for it (an
   /// error when absent from the file) or none (guessed; no column is not an error).
   std::vector<std::pair<std::string, std::optional<std::string>>> attributes;
+  /// Keep every purchase with its day and amount (IngestResult::purchases): the CLV models
+  /// need them; other runs do not pay for them.
+  bool keep_purchases = false;
   /// Set to preview the file rather than read it: the page's mapping step, shown before
   /// anything is computed. The header's guesses are kept even when a required column is
   /// missing (IngestResult::column_problem says which), this many data rows are kept as
@@ -218,6 +232,7 @@ class OrderIngest : private RecordSink {
   void add_to_customer(std::string_view customer_id, std::string_view order_id, DayNumber day,
                        Micros amount, const CsvRecord& record);
   std::uint32_t find_or_add_customer(std::string_view customer_id, bool& added);
+  void keep_purchase(std::uint32_t customer, DayNumber day, Micros amount);
   void read_customer(std::string_view customer_id, const CsvRecord& record);
 
   void read_workbook();

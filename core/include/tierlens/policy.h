@@ -3,6 +3,7 @@
 // rules are in core/POLICY.md; reading it is policy_json.h, checking it policy_validation.h.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -139,11 +140,42 @@ struct RulesSpec {
   std::vector<LabelRule> rules;
 };
 
+/// Value classes by predicted customer lifetime value (the policy's `clv` settings): customers
+/// ranked by CLV, cut by share of customers (top 20 %, next 30 %, the rest). Customers without
+/// a purchase have no CLV and get the missing label.
+struct ClvSpec {
+  std::vector<double> cuts = {20, 30};  ///< percentages of customers, each class's own share
+  std::vector<std::string> labels = {"高价值", "中价值", "低价值"};  ///< cuts.size() + 1
+  std::string missing_label = "无购买";
+};
+
+/// The most clusters a `clusters` dimension makes.
+inline constexpr int kMaxClusters = 20;
+
+/// The language cluster descriptions are written in.
+enum class DescriptionLanguage { kEnglish, kChinese };
+
+/// k-means groups no rule names: customers clustered on numeric fields (log1p, then
+/// standardised), each cluster labelled by a description of its centre ("recent, frequent,
+/// high spend").
+struct ClusterSpec {
+  std::vector<std::string> features = {"recency", "frequency", "monetary"};
+  bool log_transform = true;  ///< log1p of each feature first (spend and counts are skewed)
+  std::optional<int> k;       ///< none: chosen by silhouette among k_min..k_max
+  int k_min = 2;
+  int k_max = 8;
+  std::uint64_t seed = 42;
+  int restarts = 10;
+  DescriptionLanguage words = DescriptionLanguage::kEnglish;
+  std::string missing_label = "未知";  ///< customers lacking a feature's value
+};
+
 using DimensionSpec = std::variant<RfmSegmentsSpec, RfmClassesSpec, AbcSpec, BandsSpec,
-                                   MappingSpec, LifecycleSpec, ScoreSpec, TreeSpec, RulesSpec>;
+                                   MappingSpec, LifecycleSpec, ScoreSpec, TreeSpec, RulesSpec,
+                                   ClvSpec, ClusterSpec>;
 
 /// "rfm_segments", "rfm_classes", "abc", "bands", "mapping", "lifecycle", "score", "tree",
-/// "rules": the `type` of a dimension in the JSON form.
+/// "rules", "clv", "clusters": the `type` of a dimension in the JSON form.
 const char* dimension_type_key(const DimensionSpec& spec);
 
 struct Dimension {
@@ -151,6 +183,29 @@ struct Dimension {
   std::string name;
   bool enabled = true;
   DimensionSpec spec;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Customer lifetime value
+
+/// The time step of the CLV models: purchases within one period count as one (lifetimes'
+/// `freq`), and recency and age are whole periods.
+enum class PurchasePeriod { kDay, kWeek, kMonth };
+
+/// "day", "week", "month".
+const char* purchase_period_key(PurchasePeriod period);
+
+/// The policy's `clv` settings: the BG/NBD and Gamma-Gamma models (clv.h), computed when a
+/// dimension or a tier uses a CLV field or a `clv` dimension.
+struct ClvSettings {
+  PurchasePeriod period = PurchasePeriod::kDay;
+  int horizon_months = 12;             ///< CLV and expected purchases over this many months
+  double monthly_discount_rate = 0.01; ///< each month's value divided by (1 + rate)^month
+  double margin = 1;                   ///< the share of spend that is profit; 1: CLV in revenue
+  double penalizer = 0;                ///< L2 penalty on the parameters, as in lifetimes
+  /// The last days of the data held out to check the models' predictions; none: the last
+  /// third of the orders' date span; 0: no check.
+  std::optional<int> holdout_days;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -19,4 +19,8 @@ Status validate_policy(const ClassifyOptions& options);
 /// each once, in order of first mention.
 std::vector<std::string> attribute_fields(const ClassifyOptions& options);
 
+/// True when the policy uses customer lifetime value: a `clv` dimension, or a CLV metric
+/// (clv, p_alive …) named by a dimension or a tier. Only then are the models fitted.
+bool policy_needs_clv(const ClassifyOptions& options);
+
 }  // namespace tierlens

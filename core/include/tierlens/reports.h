@@ -14,8 +14,9 @@ inline constexpr const char* kTierLensVersion = "0.1.0";
 
 /// One row per customer, ordered by customer id:
 /// customer_id, [customer_name,] first_order, last_order, recency, frequency, monetary,
-/// r_score, f_score, m_score, fm_score, segment_cell, segment, then one column per enabled
-/// dimension (headed by its id) and [tier]. UTF-8 with BOM.
+/// r_score, f_score, m_score, fm_score, segment_cell, segment, [p_alive, expected_purchases,
+/// expected_spend, clv, historical_clv when the run computed CLV], then one column per
+/// enabled dimension (headed by its id) and [tier]. UTF-8 with BOM.
 std::string customers_csv(const Classification& result);
 
 /// The name of the file `row` was skipped from: the orders file or the customers table.

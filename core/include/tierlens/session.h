@@ -55,7 +55,8 @@ class ClassificationSession {
 
   /// Classifies the customers already read under another policy, without the file. Sets
   /// `reclassified` false (and changes nothing) when the policy reads the file differently:
-  /// other columns, attributes, analysis date or cancellation prefix; then begin() and feed the file again.
+  /// other columns, attributes, analysis date or cancellation prefix, or it uses CLV and the
+  /// run did not (the purchases were not kept); then begin() and feed the file again.
   /// On invalid options nothing changes.
   Status reclassify(ClassifyOptions options, bool& reclassified);
 
