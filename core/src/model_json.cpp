@@ -151,6 +151,8 @@ ordered_json clv_json(const Classification& result) {
       {"customers_with_purchases", clv.customers_with_purchases},
       {"repeat_customers", clv.repeat_customers},
       {"spend_excluded", clv.spend_excluded},
+      {"fitted_on", clv.fitted_on},
+      {"spend_fitted_on", clv.spend_fitted_on},
       {"purchase_model", clv.purchases ? purchase_model_json(*clv.purchases, settings.period) : ordered_json()},
       {"spend_model", clv.spend ? spend_model_json(*clv.spend) : ordered_json()},
       {"frequency_spend_correlation",

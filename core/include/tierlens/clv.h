@@ -27,6 +27,10 @@ namespace tierlens {
 /// parameters would say more about chance than about the customers.
 inline constexpr std::uint64_t kMinRepeatCustomers = 20;
 
+/// The models are fitted on at most this many customers (a fixed-seed sample beyond it);
+/// every customer is then scored with the fitted parameters.
+inline constexpr std::uint64_t kMaxFitCustomers = 10'000;
+
 /// Above this correlation of repeat frequency and repeat spend, the Gamma-Gamma model's
 /// assumption (spend independent of frequency) is in doubt: a warning says so.
 inline constexpr double kMaxFrequencySpendCorrelation = 0.3;
@@ -65,6 +69,8 @@ struct ClvResult {
   std::uint64_t repeat_customers = 0;
   /// Repeat customers left out of the spend model: their repeat purchases are worth nothing.
   std::uint64_t spend_excluded = 0;
+  std::uint64_t fitted_on = 0;        ///< customers the purchase model was fitted on
+  std::uint64_t spend_fitted_on = 0;  ///< repeat customers the spend model was fitted on
   std::optional<BgNbdFit> purchases;    ///< absent: not fitted
   std::optional<GammaGammaFit> spend;   ///< absent: not fitted
   /// Pearson correlation of frequency and repeat spend among the spend model's customers.
