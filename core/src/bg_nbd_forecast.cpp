@@ -32,7 +32,14 @@ double expected_purchases_if_alive(const BgNbdParams& p, double horizon, double 
   const double z = horizon / (p.alpha + tenure + horizon);
   const double u = (p.a - 1) * log_one_minus_z;
   const double excess = hypergeometric_2f1_scaled_excess(p.a + p.b - 1 - p.r, p.a - 1, c, z);
-  return -c * log_one_minus_z * relative_expm1(u) - pmath::exp(u) * excess;
+  const double rewritten = -c * log_one_minus_z * relative_expm1(u) - pmath::exp(u) * excess;
+  if (std::isfinite(rewritten)) return rewritten;
+  // A very large a (a fit where every customer drops out with the same chance, a/(a + b), as
+  // on data where the Beta narrows to a point) makes the rewritten series' terms grow like
+  // (a·z)ⁿ/n! past the doubles; the paper's own series then converges like zⁿ. Its 0/0
+  // points (a = 1, c = 0) are far away there.
+  const double series = hypergeometric_2f1(p.r + x, p.b + x, c, z);
+  return c / (p.a - 1) * (1 - pmath::exp((p.r + x) * log_one_minus_z) * series);
 }
 
 /// log P(N = j) for N negative binomial with shape r and P(no purchase) = pʳ: the purchases of a

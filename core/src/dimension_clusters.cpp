@@ -20,8 +20,10 @@ constexpr std::size_t kFitSample = 50'000;
 /// (the silhouette compares every pair of points: its cost grows with the square).
 constexpr std::size_t kChooseSample = 10'000;
 constexpr std::size_t kSilhouetteSample = 3'000;
-/// A centre this many standard deviations from the mean is "high" or "low" in its label.
+/// A centre this many standard deviations from the mean is "high" or "low" in its label, and
+/// "very high" or "very low" from kVeryNotable.
 constexpr double kNotable = 0.5;
+constexpr double kVeryNotable = 1.5;
 
 /// Rows `count` of `points` drawn without replacement with `seed`, in their original order.
 std::vector<double> sample_rows(const std::vector<double>& points, std::size_t dimensions, std::size_t count,
@@ -43,31 +45,52 @@ std::vector<double> sample_rows(const std::vector<double>& points, std::size_t d
   return sample;
 }
 
+/// How a centre that stands out reads for a feature: high, low, and very high or very low.
 struct Words {
   const char* high;
   const char* low;
+  const char* very_high;
+  const char* very_low;
 };
 
-/// How a high or low centre reads for a feature. Recency counts days since the last
-/// purchase, so its "high" is the bad end.
+/// Recency counts days since the last purchase, so its "high" is the bad end. A feature
+/// without words of its own reads "high <feature>".
 Words feature_words(const std::string& feature, DescriptionLanguage language) {
   const bool zh = language == DescriptionLanguage::kChinese;
-  if (feature == "recency") return zh ? Words{"久未购买", "近期购买"} : Words{"lapsed", "recent"};
-  if (feature == "frequency") return zh ? Words{"高频", "低频"} : Words{"frequent", "infrequent"};
-  if (feature == "monetary") return zh ? Words{"高消费", "低消费"} : Words{"high spend", "low spend"};
-  if (feature == "clv") return zh ? Words{"高CLV", "低CLV"} : Words{"high CLV", "low CLV"};
-  if (feature == "tenure") return zh ? Words{"老客户", "新客户"} : Words{"long-standing", "new"};
-  return zh ? Words{"高", "低"} : Words{"high ", "low "};  // followed by the feature's name
+  if (feature == "recency") {
+    return zh ? Words{"久未购买", "近期购买", "长期未购买", "刚刚购买"}
+              : Words{"lapsed", "recent", "long lapsed", "very recent"};
+  }
+  if (feature == "frequency") {
+    return zh ? Words{"高频", "低频", "极高频", "极低频"}
+              : Words{"frequent", "infrequent", "very frequent", "very infrequent"};
+  }
+  if (feature == "monetary") {
+    return zh ? Words{"高消费", "低消费", "极高消费", "极低消费"}
+              : Words{"high spend", "low spend", "very high spend", "very low spend"};
+  }
+  if (feature == "clv") {
+    return zh ? Words{"高CLV", "低CLV", "极高CLV", "极低CLV"}
+              : Words{"high CLV", "low CLV", "very high CLV", "very low CLV"};
+  }
+  if (feature == "tenure") {
+    return zh ? Words{"老客户", "新客户", "多年老客户", "全新客户"}
+              : Words{"long-standing", "new", "very long-standing", "very new"};
+  }
+  return zh ? Words{"高", "低", "极高", "极低"} : Words{"high ", "low ", "very high ", "very low "};
 }
 
 std::string describe(const ClusterSpec& spec, const std::vector<double>& centre, std::size_t number) {
   const bool zh = spec.words == DescriptionLanguage::kChinese;
   std::string words;
   for (std::size_t f = 0; f < spec.features.size(); ++f) {
-    if (std::fabs(centre[f]) < kNotable) continue;
+    const double z = centre[f];
+    if (std::fabs(z) < kNotable) continue;
     const Words pair = feature_words(spec.features[f], spec.words);
-    std::string word = centre[f] > 0 ? pair.high : pair.low;
-    if (word == "high " || word == "low " || word == "高" || word == "低") word += spec.features[f];
+    const bool very = std::fabs(z) >= kVeryNotable;
+    std::string word = z > 0 ? (very ? pair.very_high : pair.high) : (very ? pair.very_low : pair.low);
+    const char last = word.back();
+    if (last == ' ' || word == "高" || word == "低" || word == "极高" || word == "极低") word += spec.features[f];
     words += (words.empty() ? "" : zh ? "、" : ", ") + word;
   }
   if (words.empty()) words = zh ? "中等" : "average";
@@ -184,7 +207,7 @@ void classify_clusters(const ClusterSpec& spec, const Classification& result, Di
                     (spec.k ? " as given" : ", the best silhouette among " + std::to_string(spec.k_min) + "–" +
                                                 std::to_string(spec.k_max)) +
                     "; a cluster is named by the features whose centre is at least " + format_number(kNotable) +
-                    " standard deviations from the mean" +
+                    " standard deviations from the mean (\"very\" from " + format_number(kVeryNotable) + ")" +
                     (clustered < n ? "; customers lacking a feature are " + spec.missing_label : "");
   out.clusters = std::move(summary);
 }

@@ -321,5 +321,20 @@ TEST(BgNbd, FitRefusesHistoriesItCannotUse) {
   EXPECT_EQ(fit_bg_nbd({{1}, {1}, {2}, {}}, -1).message, "the penalizer must be 0 or more");
 }
 
+// A fit where every customer drops out with about the same chance: the Beta narrows to a point,
+// a and b run into the millions (TierLens's own sample data gives these). The rewritten series
+// overflows there; the paper's series still converges. Reference values from mpmath at 50
+// digits with the paper's eq. 10:
+//   python3 -c "from mpmath import mp, mpf, hyp2f1; mp.dps = 50; r, al, a, b = mpf('0.5691'),
+//     mpf('26.5878'), mpf('514353.1427'), mpf('16988455.6816'); E = lambda t, x, tx, T:
+//     (a+b+x-1)/(a-1)*(1-((al+T)/(al+T+t))**(r+x)*hyp2f1(r+x, b+x, a+b+x-1, t/(al+T+t)))
+//     / (1+(1 if x > 0 else 0)*a/(b+x-1)*((al+T)/(al+tx))**(r+x)); print(E(30, 1, 100, 300))"
+TEST(BgNbd, ExpectationsStayFiniteWhenTheDropoutBetaNarrowsToAPoint) {
+  const BgNbdParams p{0.5691, 26.5878, 514353.1427, 16988455.6816};
+  EXPECT_NEAR(bg_nbd_expected_purchases(p, 30, 1, 100, 300), 0.12666949403785703, 1e-12);
+  EXPECT_NEAR(bg_nbd_expected_purchases(p, 30, 5, 100, 300), 0.073120830689087094, 1e-12);
+  EXPECT_NEAR(bg_nbd_expected_purchases_new(p, 30), 0.62589256925166701, 1e-12);
+}
+
 }  // namespace
 }  // namespace tierlens
