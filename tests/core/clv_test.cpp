@@ -99,6 +99,43 @@ TEST(Clv, OnlyRunsWhenThePolicyUsesIt) {
   EXPECT_FALSE(in_a_rule.ingest.purchases.empty());
 }
 
+TEST(Clv, SettingsAreReadAndRefusedWithTheirPath) {
+  ClassifyOptions options;
+  ASSERT_TRUE(parse_policy_json(R"({"tierlens_policy": 1, "clv": {"period": "week", "horizon_months": 24,
+      "discount_rate": 0.02, "margin": 0.3, "penalizer": 0.001, "holdout_days": 90}})", options).ok());
+  EXPECT_EQ(options.clv.period, PurchasePeriod::kWeek);
+  EXPECT_EQ(options.clv.horizon_months, 24);
+  EXPECT_EQ(options.clv.monthly_discount_rate, 0.02);
+  EXPECT_EQ(options.clv.margin, 0.3);
+  EXPECT_EQ(options.clv.penalizer, 0.001);
+  EXPECT_EQ(options.clv.holdout_days, 90);
+  const auto refused = [](const std::string& clv) {
+    ClassifyOptions ignored;
+    return parse_policy_json(R"({"tierlens_policy": 1, "clv": )" + clv + "}", ignored).message();
+  };
+  EXPECT_EQ(refused(R"({"period": "year"})"), "clv.period: expected one of day, week, month");
+  EXPECT_EQ(refused(R"({"margin": 30})"),
+            "clv.margin: expected the share of spend that is profit, above 0 and at most 1 (1: CLV in revenue)");
+  EXPECT_EQ(refused(R"({"discount_rate": 1})"),
+            "clv.discount_rate: expected a monthly rate from 0 up to (not including) 1, e.g. 0.01 for 1 % a month");
+  EXPECT_EQ(refused(R"({"horizon_months": 0})"), "clv.horizon_months: expected a whole number of months from 1 to 600");
+  EXPECT_EQ(refused(R"({"horizon": 12})"),
+            "clv.horizon: unknown key; expected one of period, horizon_months, discount_rate, margin, penalizer, "
+            "holdout_days");
+}
+
+TEST(Clv, ReclassifyingIntoAPolicyWithClvAsksForTheFileAgain) {
+  // The first run kept no purchases; the CLV models need them.
+  ClassificationSession session;
+  ASSERT_TRUE(run_session(session, "customer_id,date,amount\nA,2024-01-01,100\nA,2024-02-01,50\n").ok());
+  EXPECT_TRUE(session.result()->ingest.purchases.empty());
+  ClassifyOptions with_clv;
+  ASSERT_TRUE(parse_policy_json(R"({"tierlens_policy": 1, "dimensions": [{"id": "v", "type": "clv"}]})", with_clv).ok());
+  bool reclassified = true;
+  ASSERT_TRUE(session.reclassify(with_clv, reclassified).ok());
+  EXPECT_FALSE(reclassified);
+}
+
 // ---------------------------------------------------------------------------------------------
 // CDNOW (REFERENCE.md §1): the 1/10 sample's transactions, 2,357 customers, 39-week calibration
 
