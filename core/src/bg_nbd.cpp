@@ -52,14 +52,26 @@ double log_sum_exp(double u, double v) {
 }
 
 /// FHL 2005 eq. 6: the history is explained either by a customer still alive at T or by one
-/// who dropped out right after the last purchase at t_x.
+/// who dropped out right after the last purchase at t_x. Takes log(α + t_x) and log(α + T).
 double customer_log_likelihood(const BgNbdParams& p, const RepeatCountTerms& terms, double x,
-                               double last_purchase_time, double tenure) {
-  const double alive_at_the_end = -(p.r + x) * pmath::log(p.alpha + tenure);
+                               double log_alpha_plus_last_purchase, double log_alpha_plus_tenure) {
+  const double alive_at_the_end = -(p.r + x) * log_alpha_plus_tenure;
   if (x == 0) return terms.common + alive_at_the_end;
-  const double gone_after_the_last =
-      terms.dropout_weight - (p.r + x) * pmath::log(p.alpha + last_purchase_time);
+  const double gone_after_the_last = terms.dropout_weight - (p.r + x) * log_alpha_plus_last_purchase;
   return terms.common + log_sum_exp(alive_at_the_end, gone_after_the_last);
+}
+
+/// The distinct values of `values`, ascending, and for each value its index among them.
+std::vector<double> distinct_values(const std::vector<double>& values, std::vector<std::size_t>& index) {
+  std::vector<double> distinct = values;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  index.resize(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    index[i] = static_cast<std::size_t>(std::lower_bound(distinct.begin(), distinct.end(), values[i]) -
+                                        distinct.begin());
+  }
+  return distinct;
 }
 
 /// Why these histories cannot be fitted, or empty.
@@ -103,7 +115,9 @@ double bg_nbd_log_likelihood(const BgNbdParams& params, double repeat_purchases,
                              double last_purchase_time, double tenure) {
   const RepeatCountTerms terms =
       repeat_count_terms(params, parameter_terms(params), repeat_purchases);
-  return customer_log_likelihood(params, terms, repeat_purchases, last_purchase_time, tenure);
+  return customer_log_likelihood(params, terms, repeat_purchases,
+                                 pmath::log(params.alpha + last_purchase_time),
+                                 pmath::log(params.alpha + tenure));
 }
 
 BgNbdFit fit_bg_nbd(const PurchaseHistories& customers, double penalizer) {
@@ -140,6 +154,14 @@ BgNbdFit fit_bg_nbd(const PurchaseHistories& customers, double penalizer) {
   double total_weight = 0;
   for (std::size_t i = 0; i < n; ++i) total_weight += weight_of(i);
 
+  // Likewise times: in days, a few years hold a thousand or so distinct t_x and T among any
+  // number of customers, so log(α + t) is taken once per distinct time.
+  std::vector<double> times = last_purchase_time;
+  times.insert(times.end(), tenure.begin(), tenure.end());
+  std::vector<std::size_t> time_index;
+  const std::vector<double> distinct_times = distinct_values(times, time_index);
+  std::vector<double> log_alpha_plus(distinct_times.size());
+
   std::vector<RepeatCountTerms> terms(counts.size());
   const MeanLogLikelihood mean_log_likelihood = [&](const std::vector<double>& v) {
     const BgNbdParams params{v[0], v[1], v[2], v[3]};
@@ -147,11 +169,15 @@ BgNbdFit fit_bg_nbd(const PurchaseHistories& customers, double penalizer) {
     for (std::size_t k = 0; k < counts.size(); ++k) {
       terms[k] = repeat_count_terms(params, shared, counts[k]);
     }
+    for (std::size_t t = 0; t < distinct_times.size(); ++t) {
+      log_alpha_plus[t] = pmath::log(params.alpha + distinct_times[t]);
+    }
     double sum = 0;
     for (std::size_t i = 0; i < n; ++i) {
       sum += weight_of(i) * customer_log_likelihood(params, terms[count_index[i]],
                                                     customers.repeat_purchases[i],
-                                                    last_purchase_time[i], tenure[i]);
+                                                    log_alpha_plus[time_index[i]],
+                                                    log_alpha_plus[time_index[n + i]]);
     }
     return sum / total_weight;
   };

@@ -94,6 +94,11 @@ double bg_nbd_probability_alive(const BgNbdParams& params, double repeat_purchas
   return 1 / (1 + pmath::exp(log_odds_gone));
 }
 
+double bg_nbd_expected_purchases_while_alive(const BgNbdParams& params, double horizon,
+                                             double repeat_purchases, double tenure) {
+  return expected_purchases_if_alive(params, horizon, repeat_purchases, tenure);
+}
+
 double bg_nbd_expected_purchases(const BgNbdParams& params, double horizon,
                                  double repeat_purchases, double last_purchase_time,
                                  double tenure) {

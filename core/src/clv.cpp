@@ -72,7 +72,7 @@ std::optional<BgNbdFit> fit_purchases(const ClvInputs& inputs, double penalizer,
   }
   BgNbdFit fit = fit_bg_nbd(distinct_customers(inputs, fit_sample(inputs)), penalizer);
   if (!fit.converged) {
-    problem = "the purchase model (BG/NBD) did not converge (" + fit.message + ")";
+    problem = "the purchase model (BG/NBD) did not converge (" + fit.message + ")"; fprintf(stderr, "DEBUG r %g alpha %g a %g b %g ll %.10g\n", fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.log_likelihood);
     return std::nullopt;
   }
   return fit;
@@ -156,23 +156,23 @@ std::vector<double> monthly_discounts(const ClvSettings& settings) {
   return discounts;
 }
 
-/// The model's figures for one (x, t_x, T), shared by every customer who has it.
-struct Prediction {
-  double probability_alive = 0;
+/// What the model expects of a customer still active after x repeat purchases, T after their
+/// first, shared by every customer with that (x, T); P(alive), which alone depends on t_x,
+/// scales it per customer.
+struct WhileAlive {
   double expected_purchases = 0;
   /// Σ over the months of the horizon of (purchases expected that month) × discount.
   double discounted_purchases = 0;
 };
 
-Prediction predict(const BgNbdParams& params, const ClvSettings& settings,
-                   const std::vector<double>& discounts, double x, double t_x, double age) {
-  Prediction prediction;
-  prediction.probability_alive = bg_nbd_probability_alive(params, x, t_x, age);
+WhileAlive predict_while_alive(const BgNbdParams& params, const ClvSettings& settings,
+                               const std::vector<double>& discounts, double x, double age) {
+  WhileAlive prediction;
   const double per_month = periods_per_month(settings.period);
   double previous = 0;
   for (std::size_t month = 1; month <= discounts.size(); ++month) {
-    const double cumulative =
-        bg_nbd_expected_purchases(params, per_month * static_cast<double>(month), x, t_x, age);
+    const double cumulative = bg_nbd_expected_purchases_while_alive(
+        params, per_month * static_cast<double>(month), x, age);
     prediction.discounted_purchases += (cumulative - previous) * discounts[month - 1];
     previous = cumulative;
   }
@@ -183,17 +183,17 @@ Prediction predict(const BgNbdParams& params, const ClvSettings& settings,
 void predict_customers(const ClvInputs& inputs, const ClvSettings& settings, ClvResult& result) {
   const std::vector<double> discounts = monthly_discounts(settings);
   const BgNbdParams& params = result.purchases->params;
-  std::map<std::array<double, 3>, Prediction> predictions;
+  std::map<std::pair<double, double>, WhileAlive> predictions;
   for (std::size_t c = 0; c < inputs.size(); ++c) {
     if (!inputs.in_calibration[c]) continue;
-    const std::array<double, 3> key = {inputs.frequency[c], inputs.recency[c], inputs.age[c]};
+    const std::pair<double, double> key = {inputs.frequency[c], inputs.age[c]};
     auto found = predictions.find(key);
     if (found == predictions.end()) {
-      found = predictions.emplace(key, predict(params, settings, discounts, key[0], key[1], key[2])).first;
+      found = predictions.emplace(key, predict_while_alive(params, settings, discounts, key.first, key.second)).first;
     }
-    const Prediction& prediction = found->second;
-    result.probability_alive[c] = prediction.probability_alive;
-    result.expected_purchases[c] = prediction.expected_purchases;
+    const double alive = bg_nbd_probability_alive(params, inputs.frequency[c], inputs.recency[c], inputs.age[c]);
+    result.probability_alive[c] = alive;
+    result.expected_purchases[c] = alive * found->second.expected_purchases;
     if (!result.spend) continue;
     // A repeat customer whose repeats were worth nothing is spoken for by the population.
     const bool own_spend = inputs.frequency[c] > 0 && inputs.repeat_spend[c] > 0;
@@ -201,7 +201,7 @@ void predict_customers(const ClvInputs& inputs, const ClvSettings& settings, Clv
                                                     own_spend ? inputs.frequency[c] : 0,
                                                     own_spend ? inputs.repeat_spend[c] : 0);
     result.expected_spend[c] = spend;
-    result.clv[c] = settings.margin * spend * prediction.discounted_purchases;
+    result.clv[c] = settings.margin * spend * alive * found->second.discounted_purchases;
   }
 }
 
@@ -249,23 +249,26 @@ HoldoutCheck check_on_holdout(const IngestResult& ingest, const ClvSettings& set
     check.by_frequency[f].frequency = f;
     check.by_frequency[f].and_more = f == kOpenGroup;
   }
-  std::map<std::array<double, 3>, double> predictions;
+  std::map<std::pair<double, double>, double> while_alive;  // by (x, T), as predict_customers
   for (std::size_t c = 0; c < inputs.size(); ++c) {
     if (!inputs.in_calibration[c]) continue;
-    const std::array<double, 3> key = {inputs.frequency[c], inputs.recency[c], inputs.age[c]};
-    auto found = predictions.find(key);
-    if (found == predictions.end()) {
-      found = predictions
-                  .emplace(key, bg_nbd_expected_purchases(fit->params, check.holdout_periods, key[0], key[1], key[2]))
+    const double x = inputs.frequency[c];
+    const std::pair<double, double> key = {x, inputs.age[c]};
+    auto found = while_alive.find(key);
+    if (found == while_alive.end()) {
+      found = while_alive
+                  .emplace(key, bg_nbd_expected_purchases_while_alive(fit->params, check.holdout_periods, x, key.second))
                   .first;
     }
+    const double predicted =
+        found->second * bg_nbd_probability_alive(fit->params, x, inputs.recency[c], inputs.age[c]);
     ++check.customers;
     check.actual += inputs.later_purchases[c];
-    check.predicted += found->second;
-    HoldoutCheck::Group& group = check.by_frequency[std::min<std::size_t>(static_cast<std::size_t>(key[0]), kOpenGroup)];
+    check.predicted += predicted;
+    HoldoutCheck::Group& group = check.by_frequency[std::min<std::size_t>(static_cast<std::size_t>(x), kOpenGroup)];
     ++group.customers;
     group.actual_mean += inputs.later_purchases[c];
-    group.predicted_mean += found->second;
+    group.predicted_mean += predicted;
   }
   for (HoldoutCheck::Group& group : check.by_frequency) {
     if (group.customers == 0) continue;

@@ -1,5 +1,7 @@
 #include "tierlens/gamma_gamma.h"
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 
@@ -48,11 +50,35 @@ GammaGammaFit fit_gamma_gamma(const std::vector<double>& repeat_purchases,
   if (!fit.message.empty()) return fit;
 
   const std::size_t n = repeat_purchases.size();
+  // Each evaluation takes one logarithm per customer: what depends on the repeat count alone
+  // is computed once per distinct count (a few dozen), log m once for the whole fit.
+  std::vector<double> counts = repeat_purchases;
+  std::sort(counts.begin(), counts.end());
+  counts.erase(std::unique(counts.begin(), counts.end()), counts.end());
+  std::vector<std::size_t> count_index(n);
+  std::vector<double> log_spend(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    count_index[i] = static_cast<std::size_t>(
+        std::lower_bound(counts.begin(), counts.end(), repeat_purchases[i]) - counts.begin());
+    log_spend[i] = pmath::log(mean_spend[i]);
+  }
+  std::vector<double> log_counts(counts.size());
+  for (std::size_t k = 0; k < counts.size(); ++k) log_counts[k] = pmath::log(counts[k]);
+  std::vector<double> count_terms(counts.size());
   const MeanLogLikelihood mean_log_likelihood = [&](const std::vector<double>& v) {
-    const GammaGammaParams params{v[0], v[1], v[2]};
+    const double p = v[0], q = v[1], gamma = v[2];
+    // log Γ(px + q) − log Γ(px) + px·log x, per distinct x.
+    for (std::size_t k = 0; k < counts.size(); ++k) {
+      const double px = p * counts[k];
+      count_terms[k] = pmath::lgamma(px + q) - pmath::lgamma(px) + px * log_counts[k];
+    }
+    const double shared = q * pmath::log(gamma) - pmath::lgamma(q);
     double sum = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      sum += gamma_gamma_log_likelihood(params, repeat_purchases[i], mean_spend[i]);
+      const double x = repeat_purchases[i];
+      const double px = p * x;
+      sum += count_terms[count_index[i]] + shared + (px - 1) * log_spend[i] -
+             (px + q) * pmath::log(gamma + mean_spend[i] * x);
     }
     return sum / static_cast<double>(n);
   };

@@ -95,8 +95,25 @@ RunOutcome run_nelder_mead(CountedObjective& objective, const Vertex& start,
 
   RunOutcome outcome;
   std::vector<double> centroid(n);
+  // A valley floor that is flat towards 0 or infinity (a likelihood whose optimum lies at a
+  // parameter's limit) lets the simplex slide on for thousands of steps, each gaining next to
+  // nothing, and never shrink. A run whose best value has gained less than a relative
+  // kStallGain over kStallSteps·n steps has found all there is to find.
+  constexpr int kStallSteps = 100;
+  constexpr double kStallGain = 1e-10;
+  double stall_value = simplex.front().value;
+  int stall_start = 0;
   for (;;) {
     if (has_converged(simplex, options)) {
+      outcome.converged = true;
+      break;
+    }
+    const double best_value = simplex.front().value;
+    if (best_value < stall_value - kStallGain * (1 + std::fabs(stall_value))) {
+      stall_value = best_value;
+      stall_start = outcome.iterations;
+    } else if (outcome.iterations - stall_start >= kStallSteps * static_cast<int>(n) &&
+               simplex.back().value - best_value <= kStallGain * (1 + std::fabs(best_value))) {
       outcome.converged = true;
       break;
     }

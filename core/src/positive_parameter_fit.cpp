@@ -1,13 +1,27 @@
 #include "positive_parameter_fit.h"
 
+#include <cmath>
+#include <limits>
+
 #include "tierlens/portable_math.h"
 
 namespace tierlens {
+namespace {
+
+constexpr double kLogLimit = 30;  // parameters within about 1e-13 … 1e13
+
+}  // namespace
 
 PositiveParameterFit fit_positive_parameters(const MeanLogLikelihood& mean_log_likelihood,
                                              std::size_t parameter_count, double penalizer) {
   std::vector<double> parameters(parameter_count);
   const Objective penalized_negative = [&](const std::vector<double>& logarithms) {
+    // Where the data's optimum lies at 0 or infinity (a Beta narrowing to a point, a → 0),
+    // the search would walk towards it for thousands of steps. Past e^±kLogLimit a parameter
+    // is 0 or infinity for every figure derived from it: the wall stops the walk there.
+    for (const double logarithm : logarithms) {
+      if (!(std::fabs(logarithm) <= kLogLimit)) return std::numeric_limits<double>::infinity();
+    }
     double squares = 0;
     for (std::size_t i = 0; i < logarithms.size(); ++i) {
       parameters[i] = pmath::exp(logarithms[i]);

@@ -53,6 +53,12 @@ double bg_nbd_log_likelihood(const BgNbdParams& params, double repeat_purchases,
 /// T = 0 for all, a weight that is not positive, or a negative penalizer.
 BgNbdFit fit_bg_nbd(const PurchaseHistories& customers, double penalizer = 0);
 
+/// Expected purchases in the next `horizon` time units of a customer known to be still active
+/// after x repeat purchases, T after their first: E[Y(t) | x, t_x, T] without its P(alive)
+/// factor, which alone depends on t_x. Scoring many customers, compute it once per (x, T).
+double bg_nbd_expected_purchases_while_alive(const BgNbdParams& params, double horizon,
+                                             double repeat_purchases, double tenure);
+
 /// E[Y(t) | x, t_x, T]: expected repeat purchases in the next `horizon` time units of a
 /// customer with this history (FHL 2005 eq. 10).
 double bg_nbd_expected_purchases(const BgNbdParams& params, double horizon,
