@@ -19,6 +19,8 @@ import { classifyRequest, fileNames, FileFlow } from './file-flow.js';
 import { ErrorCode, Request, SAMPLE_FILE_NAME } from './protocol.js';
 import { WorkerClient } from './worker-client.js';
 import { renderBreakpoints } from './views/breakpoints-view.js';
+import { createClusterCards } from './views/clusters/cluster-cards-view.js';
+import { renderClvCard } from './views/clv/clv-card-view.js';
 import { createCustomerTable } from './views/customer-table-view.js';
 import { renderDimensionLabels, warningList } from './views/dimension-labels-view.js';
 import { byId } from './views/dom.js';
@@ -88,6 +90,10 @@ const customerTable = createCustomerTable(byId('customer-table'), {
   fetchPage: (offset, count, sortKey, descending) =>
     client.request(Request.CUSTOMERS_PAGE, { offset, count, sortKey, descending }),
   onChooseCustomer: explainCustomer,
+  onError: showRequestError,
+});
+const clusterCards = createClusterCards(byId('cluster-cards'), {
+  fetchPoints: (dimensionIndex, maxPoints) => client.request(Request.CLUSTER_POINTS, { dimensionIndex, maxPoints }),
   onError: showRequestError,
 });
 const skippedTable = createSkippedTable(byId('skipped-table'), {
@@ -181,11 +187,12 @@ async function showResults(result, { policy: usedPolicy, sameCustomers = false }
   renderWarnings(result.warnings);
   renderTierSummary(byId('tiers'), result);
   renderDimensionLabels(byId('dimension-labels'), result.dimensions);
+  renderClvCard(byId('clv-section'), byId('clv'), result.clv ?? null);
   renderSegmentChart(byId('segment-chart'), result.segments);
   renderSegmentTable(byId('segment-table'), result);
   renderBreakpoints(byId('breakpoints'), result.rfm);
   if (sameCustomers) {
-    await customerTable.refresh(result);
+    await Promise.all([customerTable.refresh(result), clusterCards.render(result)]);
     if (explainedIndex !== null) explainCustomer(explainedIndex, { scroll: false });
     return;
   }
@@ -195,7 +202,7 @@ async function showResults(result, { policy: usedPolicy, sameCustomers = false }
   const hasSkipped = skippedRowCount(result) > 0;
   byId('skipped-table').hidden = !hasSkipped;
   ui.downloadSkipped.hidden = !hasSkipped;
-  await Promise.all([customerTable.reset(result), hasSkipped ? skippedTable.reset() : null]);
+  await Promise.all([customerTable.reset(result), clusterCards.render(result), hasSkipped ? skippedTable.reset() : null]);
 }
 
 /** Whether the policy names the columns of every file of `input`. */

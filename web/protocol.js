@@ -66,8 +66,18 @@ export const Request = Object.freeze({
    * whose message names the offending path.
    */
   CHECK_POLICY: 'check-policy',
-  /** `{offset, count, sortKey, descending}` → one customers page (columns). */
+  /**
+   * `{offset, count, sortKey, descending}` → one customers page (columns); its `clv` is null,
+   * or columns of the CLV figures when the policy uses CLV. The typed arrays are transferred.
+   */
   CUSTOMERS_PAGE: 'customers-page',
+  /**
+   * `{dimensionIndex, maxPoints}` → null, or the points of the `clusters` dimension at that
+   * index of the summary's `dimensions` for the scatter: `{features, total, customer, cluster,
+   * values, projection}` (see TierLensEngine#clusterPoints), at most `maxPoints` of them. The
+   * typed arrays are transferred.
+   */
+  CLUSTER_POINTS: 'cluster-points',
   /** `{offset, count}` → one skipped-rows page (columns). */
   SKIPPED_PAGE: 'skipped-page',
   /** `{index}` → the explanation object of one customer. */

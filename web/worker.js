@@ -95,6 +95,11 @@ const handlers = {
     return columnsReply((await classifiedEngine()).customers(offset, count, sortKey, descending));
   },
 
+  async [Request.CLUSTER_POINTS]({ dimensionIndex, maxPoints }) {
+    const points = (await classifiedEngine()).clusterPoints(dimensionIndex, maxPoints);
+    return points ? columnsReply(points) : { result: null, transfer: [] };
+  },
+
   async [Request.SKIPPED_PAGE]({ offset, count }) {
     return columnsReply((await classifiedEngine()).skipped(offset, count));
   },
@@ -204,7 +209,8 @@ function bytesReply(bytes) {
 
 /**
  * A page of columns; its typed arrays are moved (not copied) to the page. A column may also
- * be a list of typed arrays (the label indexes, one array per dimension).
+ * be a list of typed arrays (the label indexes, one array per dimension), or an object of
+ * them (a customers page's CLV figures).
  */
 function columnsReply(page) {
   const result = {};
@@ -215,11 +221,14 @@ function columnsReply(page) {
     transfer.push(owned.buffer);
     return owned;
   };
-  for (const [key, column] of Object.entries(page)) {
-    result[key] = Array.isArray(column) && column.some((item) => ArrayBuffer.isView(item))
-      ? column.map(own)
-      : own(column);
-  }
+  const ownAll = (column) => {
+    if (Array.isArray(column) && column.some((item) => ArrayBuffer.isView(item))) return column.map(own);
+    if (column && typeof column === 'object' && !ArrayBuffer.isView(column) && !Array.isArray(column)) {
+      return Object.fromEntries(Object.entries(column).map(([key, item]) => [key, own(item)]));
+    }
+    return own(column);
+  };
+  for (const [key, column] of Object.entries(page)) result[key] = ownAll(column);
   return { result, transfer };
 }
 

@@ -24,7 +24,7 @@ import {
 import { artifacts, assertStayedOnOrigin, browserSuite } from './suite.mjs';
 
 const RFM_CLASSES = ['重要价值客户', '重要发展客户', '重要保持客户', '重要挽留客户', '一般价值客户', '一般发展客户', '一般保持客户', '一般挽留客户'];
-const DIMENSION_TYPES = ['rfm_segments', 'rfm_classes', 'abc', 'bands', 'mapping', 'lifecycle', 'score', 'tree', 'rules'];
+const DIMENSION_TYPES = ['rfm_segments', 'rfm_classes', 'abc', 'bands', 'mapping', 'lifecycle', 'score', 'tree', 'rules', 'clv', 'clusters'];
 const noCli = existsSync(cliPath) ? false : `no native CLI at ${cliPath} (bash scripts/build.sh native)`;
 
 const suite = browserSuite('policy');
@@ -344,7 +344,8 @@ test('a dimension of every type can be added as offered, and every control has a
   const dimensions = await readDimensionLabels(suite.page);
   const customers = Number((await readFacts(suite.page)).customers);
   for (const type of DIMENSION_TYPES) {
-    const added = dimensions.find((dimension) => dimension.id === type || dimension.id === `${type}_2`);
+    const id = type === 'clv' ? 'clv_class' : type; // clv is a metric's name, which an id may not be
+    const added = dimensions.find((dimension) => dimension.id === id || dimension.id === `${id}_2`);
     assert.ok(added, `no ${type} dimension in the results`);
     assert.equal(sum(added.labels.map((label) => label.customers)), customers, `${added.id}: labels do not add up`);
   }

@@ -8,6 +8,7 @@
 
 #include "tierlens/amount_text.h"
 #include "tierlens/order_date.h"
+#include "tierlens/presets.h"
 #include "tierlens/reports.h"
 #include "tierlens/session.h"
 #include "tierlens/text_encoding.h"
@@ -25,6 +26,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     case 1: options.encoding = TextEncoding::kGb18030; break;
     case 2: options.encoding = TextEncoding::kUtf16Le; break;
     case 3: options.date_order = DateOrder::kDayFirst; break;
+    case 4:  // the CLV models and k-means on whatever customers the bytes make
+      if (!load_preset("clv_clusters", options).ok()) std::abort();
+      break;
     default: break;
   }
   const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);

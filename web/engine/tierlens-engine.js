@@ -149,17 +149,36 @@ export class TierLensEngine {
    * @param {number} offset first row of the page, in the chosen order
    * @param {number} count rows wanted (fewer come back at the end)
    * @param {string} sortKey customer_id | first_order | last_order | recency | frequency |
-   *   monetary | r_score | f_score | m_score | fm_score | segment | tier
+   *   monetary | r_score | f_score | m_score | fm_score | segment | tier | p_alive |
+   *   expected_purchases | expected_spend | clv | historical_clv (customers without a CLV
+   *   figure sort last)
    * @param {boolean} descending
    * @returns {{total:number, index:Uint32Array, customer_id:string[], customer_name:string[],
    *   first_order:string[], last_order:string[], recency:Int32Array, frequency:Int32Array,
    *   monetary:Float64Array, r_score:Uint8Array, f_score:Uint8Array, m_score:Uint8Array,
    *   fm_score:Uint8Array, cell:string[], segment:string[], labels:Uint32Array[],
-   *   tier:Int32Array}} `labels[d][row]` indexes `summary.dimensions[d].labels`; `tier[row]`
-   *   indexes `summary.tiers` (−1 when the policy has no tiers).
+   *   tier:Int32Array, clv: null|{p_alive, expected_purchases, expected_spend, clv,
+   *   historical_clv}}} `labels[d][row]` indexes `summary.dimensions[d].labels`; `tier[row]`
+   *   indexes `summary.tiers` (−1 when the policy has no tiers); `clv` is null unless the
+   *   policy uses CLV, else Float64Arrays with NaN where a customer has no figure.
    */
   customers(offset, count, sortKey = 'customer_id', descending = false) {
     return this.module.customerPage(offset, count, sortKey, descending);
+  }
+
+  /**
+   * The customers of a `clusters` dimension for a scatter plot: all of them, or a fixed sample
+   * of `maxPoints` when there are more.
+   * @param {number} dimensionIndex index into the summary's `dimensions`
+   * @param {number} maxPoints
+   * @returns {null|{features: string[], total: number, customer: Uint32Array, cluster:
+   *   Uint32Array, values: Float64Array, projection: Float64Array}} null when that dimension
+   *   is not a clusters dimension; `total` customers were clustered; `cluster[p]` indexes the
+   *   dimension's labels; `values` is points × features as read (days, orders, money);
+   *   `projection` points × 2 on the first two principal axes of the standardised features
+   */
+  clusterPoints(dimensionIndex, maxPoints) {
+    return this.module.clusterPoints(dimensionIndex, maxPoints);
   }
 
   /**

@@ -1,8 +1,9 @@
 // The classified customers, 50 at a time, sortable; choosing one explains it. Besides the RFM
-// numbers there is a column for the customer's name (when the file has names), its tier, and
-// its label in each dimension of the policy, so the columns follow the result on screen.
+// numbers there is a column for the customer's name (when the file has names), its tier, its
+// label in each dimension of the policy, and its CLV figures when the policy uses CLV, so the
+// columns follow the result on screen.
 
-import { formatInteger, formatMoney } from './format.js';
+import { formatInteger, formatMoney, formatOrBlank, formatShare } from './format.js';
 import { PagedTableView } from './paged-table-view.js';
 import { strings } from './strings.js';
 
@@ -21,6 +22,17 @@ const RFM_COLUMNS = [
   column('monetary', { sortKey: 'monetary', descendingFirst: true, format: formatMoney, className: 'number' }),
   column('first_order', { sortKey: 'first_order', className: 'date' }),
   column('last_order', { sortKey: 'last_order', descendingFirst: true, className: 'date' }),
+];
+/** Read from the page's `clv` columns; a customer without a figure (NaN) has an empty cell. */
+const clvColumn = (key, format) => column(key, {
+  sortKey: key, descendingFirst: true, className: 'number', format: formatOrBlank(format), value: (p, i) => p.clv[key][i],
+});
+const CLV_COLUMNS = [
+  clvColumn('p_alive', formatShare),
+  clvColumn('expected_purchases', formatMoney), // a mean count: two decimals, like money
+  clvColumn('expected_spend', formatMoney),
+  clvColumn('clv', formatMoney),
+  clvColumn('historical_clv', formatMoney),
 ];
 
 /**
@@ -46,7 +58,13 @@ export function createCustomerTable(root, { fetchPage, onChooseCustomer, onError
   });
   return {
     reset(next) { summary = next; return table.reset(); },
-    refresh(next) { summary = next; return table.refresh(); },
+    refresh(next) {
+      summary = next;
+      // Sorted by a CLV column the new policy no longer has: back to the first page in the
+      // initial order, not an order by a column that is not shown.
+      if (!next?.clv && CLV_COLUMNS.some(({ sortKey }) => sortKey === table.sort?.key)) return table.reset();
+      return table.refresh();
+    },
   };
 }
 
@@ -71,6 +89,7 @@ function columnsFor(summary, page) {
   }));
   // The segment column stands in for an rfm_segments dimension when the policy has none.
   const segmentColumn = dimensions.some((dimension) => dimension.type === 'rfm_segments') ? null : SEGMENT_COLUMN;
-  return [ID_COLUMN, hasNames ? NAME_COLUMN : null, tierColumn, ...labelColumns, segmentColumn, ...RFM_COLUMNS]
+  return [ID_COLUMN, hasNames ? NAME_COLUMN : null, tierColumn, ...labelColumns, segmentColumn, ...RFM_COLUMNS,
+    ...(page.clv ? CLV_COLUMNS : [])]
     .filter(Boolean);
 }

@@ -7,6 +7,9 @@ const moneyFormat = new Intl.NumberFormat(strings.locale, { minimumFractionDigit
 const percentFormat = new Intl.NumberFormat(strings.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const wholePercentFormat = new Intl.NumberFormat(strings.locale, { style: 'percent', maximumFractionDigits: 0 });
 const plainNumberFormat = new Intl.NumberFormat(strings.locale, { maximumFractionDigits: 2 });
+const compactFormat = new Intl.NumberFormat(strings.locale, { notation: 'compact', maximumFractionDigits: 1 });
+const parameterFormat = new Intl.NumberFormat(strings.locale, { maximumSignificantDigits: 4 });
+const threeDecimalsFormat = new Intl.NumberFormat(strings.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 
 /** 1234567 → "1,234,567" */
 export const formatInteger = (n) => integerFormat.format(n);
@@ -22,6 +25,18 @@ export const formatWholePercent = (share) => wholePercentFormat.format(share);
 
 /** A breakpoint or other measured number: up to two decimals, thousands separated. */
 export const formatNumber = (n) => plainNumberFormat.format(n);
+
+/** 12345 → "12.3K", for chart axes whose values span several powers of ten. */
+export const formatCompact = (n) => compactFormat.format(n);
+
+/** A fitted model's parameter: four significant digits (0.008269, 514,400). */
+export const formatParameter = (n) => parameterFormat.format(n);
+
+/** 0.5518 → "0.552" (silhouettes). */
+export const formatDecimals3 = (n) => threeDecimalsFormat.format(n);
+
+/** `format`, except that a missing number (NaN, null) is shown as an empty cell. */
+export const formatOrBlank = (format) => (n) => (Number.isFinite(n) ? format(n) : '');
 
 const byteUnits = [
   [1e9, 'gigabyte'],

@@ -75,6 +75,11 @@ export class PagedTableView {
     return this.#load();
   }
 
+  /** The order shown: `{key, descending}`, or null. */
+  get sort() {
+    return this.#sort;
+  }
+
   #turn(direction) {
     const offset = this.#offset + direction * this.#options.pageSize;
     if (offset < 0 || offset >= this.#total) return;

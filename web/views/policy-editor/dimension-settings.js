@@ -3,6 +3,8 @@
 
 import { abcForm } from './abc-form.js';
 import { bandsForm } from './bands-form.js';
+import { clustersForm } from './clusters-form.js';
+import { clvForm } from './clv-form.js';
 import { lifecycleForm } from './lifecycle-form.js';
 import { mappingForm } from './mapping-form.js';
 import { rfmClassesForm } from './rfm-classes-form.js';
@@ -11,7 +13,9 @@ import { scoreForm } from './score-form.js';
 import { treeForm } from './tree-form.js';
 
 /** The dimension types, in the order the "add a dimension" list offers them. */
-export const DIMENSION_TYPES = ['rfm_segments', 'rfm_classes', 'abc', 'bands', 'mapping', 'lifecycle', 'score', 'tree', 'rules'];
+export const DIMENSION_TYPES = [
+  'rfm_segments', 'rfm_classes', 'abc', 'bands', 'mapping', 'lifecycle', 'score', 'tree', 'rules', 'clv', 'clusters',
+];
 
 const FORMS = {
   rfm_segments: null,
@@ -23,6 +27,8 @@ const FORMS = {
   score: scoreForm,
   tree: treeForm,
   rules: rulesForm,
+  clv: clvForm,
+  clusters: clustersForm,
 };
 
 /**

@@ -3,14 +3,18 @@
 
 import { strings } from '../strings.js';
 
+/** Ids for types whose own name is taken: `clv` is a metric, and an id may not be one. */
+const ID_BASES = { clv: 'clv_class' };
+
 /**
  * @param {string} type one of DIMENSION_TYPES
  * @param {object[]} existing the policy's dimensions, to keep the new id unique
  */
 export function newDimension(type, existing) {
   const used = new Set(existing.map((dimension) => dimension.id));
-  let id = type;
-  for (let n = 2; used.has(id); n++) id = `${type}_${n}`;
+  const base = ID_BASES[type] ?? type;
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
   const examples = strings.policy.newDimensionExamples;
   return { id, name: strings.policy.dimensionTypes[type], type, enabled: true, ...settingsOf(type, examples) };
 }
@@ -47,6 +51,14 @@ function settingsOf(type, examples) {
           { code: '0101', name: examples.high, when: { field: 'monetary', op: '>=', value: 1000 } },
           { code: '02', name: examples.inactive, when: { field: 'recency', op: '>', value: 180 } },
         ],
+      };
+    case 'clv':
+      return { cuts: [20, 30], labels: [examples.high, examples.medium, examples.low] };
+    case 'clusters':
+      // k chosen by silhouette: the example finds its own number of clusters.
+      return {
+        features: ['recency', 'frequency', 'monetary'], log: true, k: null, k_min: 2, k_max: 8, seed: 42, restarts: 10,
+        words: 'en',
       };
     case 'rules':
       return {

@@ -1,5 +1,5 @@
 // The policy editor: the preset chooser, the policy's name, import and export, the RFM
-// scoring, the dimensions and the tiers. It edits a draft of the policy in place and, once
+// scoring, the CLV settings, the dimensions and the tiers. It edits a draft of the policy in place and, once
 // the user pauses (DEBOUNCE_MS), hands a copy to `onEdit`; the page checks it with the core,
 // and either shows the core's message (`showProblem`) or re-classifies.
 //
@@ -9,6 +9,7 @@
 
 import { el } from '../dom.js';
 import { strings } from '../strings.js';
+import { clvSettingsForm } from './clv-settings-form.js';
 import { field, selectInput, textInput } from './controls.js';
 import { dimensionList } from './dimension-list.js';
 import { rfmSettingsForm } from './rfm-settings-form.js';
@@ -20,6 +21,7 @@ export const DEBOUNCE_MS = 300;
 /** Fields every policy can name (core/POLICY.md, "Fields"), offered while typing a field. */
 const KNOWN_FIELDS = [
   'recency', 'frequency', 'monetary', 'average_order_value', 'tenure', 'r_score', 'f_score', 'm_score', 'fm_score',
+  'clv', 'historical_clv', 'p_alive', 'expected_purchases', 'expected_spend',
   'industry', 'province', 'city', 'country', 'employees', 'annual_sales', 'assets', 'product_type', 'needs',
   'service', 'cooperation_years', 'satisfaction', 'complaints', 'account_manager', 'customer_name',
 ];
@@ -148,6 +150,7 @@ export class PolicyEditorView {
     this.#root.querySelector('.policy-name-slot').replaceChildren(field(words.policyName, nameInput));
     this.#body.replaceChildren(
       section('policy-rfm', words.rfmHeading, rfmSettingsForm(policy, this.#context)),
+      section('policy-clv', words.clvHeading, clvSettingsForm(policy, this.#context)),
       el('div', { class: 'policy-columns' },
         section('policy-dimensions', words.dimensionsHeading, dimensionList(policy, this.#context), words.dimensionsHelp),
         section('policy-tiers', words.tiersHeading, tierList(policy, this.#context))));
