@@ -72,7 +72,7 @@ std::optional<BgNbdFit> fit_purchases(const ClvInputs& inputs, double penalizer,
   }
   BgNbdFit fit = fit_bg_nbd(distinct_customers(inputs, fit_sample(inputs)), penalizer);
   if (!fit.converged) {
-    problem = "the purchase model (BG/NBD) did not converge (" + fit.message + ")"; fprintf(stderr, "DEBUG r %g alpha %g a %g b %g ll %.10g\n", fit.params.r, fit.params.alpha, fit.params.a, fit.params.b, fit.log_likelihood);
+    problem = "the purchase model (BG/NBD) did not converge (" + fit.message + ")";
     return std::nullopt;
   }
   return fit;

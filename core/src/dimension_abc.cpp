@@ -35,20 +35,22 @@ std::string percent(double share) {
   return format_number(std::round(share * 1000) / 10) + " %";
 }
 
-std::string cuts_text(const AbcSpec& spec) {
+std::string cuts_text(const AbcSpec& spec) { return share_cuts_text(spec.cuts, spec.labels); }
+
+}  // namespace
+
+std::string share_cuts_text(const std::vector<double>& cuts, const std::vector<std::string>& labels) {
   std::string text;
-  for (std::size_t k = 0; k < spec.labels.size(); ++k) {
-    text += (text.empty() ? "" : ", ") + spec.labels[k] + " ";
-    if (k < spec.cuts.size()) {
-      text += (k == 0 ? "top " : "next ") + format_number(spec.cuts[k]) + " %";
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    text += (text.empty() ? "" : ", ") + labels[k] + " ";
+    if (k < cuts.size()) {
+      text += (k == 0 ? "top " : "next ") + format_number(cuts[k]) + " %";
     } else {
       text += "the rest";
     }
   }
   return text;
 }
-
-}  // namespace
 
 void classify_abc(const AbcSpec& spec, const Classification& result, DimensionResult& out) {
   const CustomerTable& customers = result.ingest.customers;

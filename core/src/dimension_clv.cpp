@@ -11,18 +11,7 @@
 namespace tierlens {
 namespace {
 
-std::string cuts_text(const ClvSpec& spec) {
-  std::string text;
-  for (std::size_t k = 0; k < spec.labels.size(); ++k) {
-    text += (text.empty() ? "" : ", ") + spec.labels[k] + " ";
-    if (k < spec.cuts.size()) {
-      text += (k == 0 ? "top " : "next ") + format_number(spec.cuts[k]) + " %";
-    } else {
-      text += "the rest";
-    }
-  }
-  return text;
-}
+std::string cuts_text(const ClvSpec& spec) { return share_cuts_text(spec.cuts, spec.labels); }
 
 std::string money(double value) { return format_number(std::round(value * 100) / 100); }
 

@@ -72,6 +72,9 @@ LabelExplanation explain_clusters(const ClusterSpec& spec, const Classification&
 /// The band of `value` among `bands` (validated: descending mins, the last without one).
 std::size_t band_of(const std::vector<Band>& bands, double value);
 
+/// "A top 70 %, B next 20 %, C the rest": share cuts (abc, clv) in words.
+std::string share_cuts_text(const std::vector<double>& cuts, const std::vector<std::string>& labels);
+
 /// "≥ 1000 大型, ≥ 100 中型, otherwise 小型".
 std::string bands_text(const std::vector<Band>& bands);
 
