@@ -41,6 +41,7 @@ void keep_file_reading(const ClassifyOptions& from, ClassifyOptions& to) {
   to.date_order = from.date_order;
   to.header_row = from.header_row;
   to.sheet = from.sheet;
+  to.keep_order_log = from.keep_order_log;
 }
 
 Status validate_options(const ClassifyOptions& options) {

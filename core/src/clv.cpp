@@ -225,7 +225,9 @@ HoldoutCheck check_on_holdout(const IngestResult& ingest, const ClvSettings& set
   HoldoutCheck check;
   check.holdout_end = data_end;
   DayNumber earliest = data_end;
-  for (const PurchaseRecord& purchase : ingest.purchases) earliest = std::min(earliest, purchase.day);
+  for (const OrderRecord& order : ingest.order_log) {
+    if (order.amount >= 0) earliest = std::min(earliest, order.day);
+  }
   const int holdout_days = settings.holdout_days.value_or((data_end - earliest + 1) / 3);
   check.calibration_end = data_end - holdout_days;
   check.holdout_periods = static_cast<double>(period_number(data_end, settings.period) -
@@ -236,7 +238,7 @@ HoldoutCheck check_on_holdout(const IngestResult& ingest, const ClvSettings& set
                     "s and fit on the rest";
     return check;
   }
-  const ClvInputs inputs = clv_inputs(ingest.purchases, ingest.customers.size(), settings.period,
+  const ClvInputs inputs = clv_inputs(ingest.order_log, ingest.customers.size(), settings.period,
                                       check.calibration_end);
   std::optional<BgNbdFit> fit = fit_purchases(inputs, settings.penalizer, check.problem);
   if (!fit) return check;
@@ -291,7 +293,7 @@ ClvResult compute_clv(const IngestResult& ingest, const ClvSettings& settings, D
   }
   historical_clv(ingest, settings, data_end, result);
 
-  const ClvInputs inputs = clv_inputs(ingest.purchases, n, settings.period, data_end);
+  const ClvInputs inputs = clv_inputs(ingest.order_log, n, settings.period, data_end);
   for (std::size_t c = 0; c < n; ++c) {
     result.customers_with_purchases += inputs.in_calibration[c];
     result.repeat_customers += inputs.in_calibration[c] && inputs.frequency[c] > 0;
@@ -308,7 +310,7 @@ ClvResult compute_clv(const IngestResult& ingest, const ClvSettings& settings, D
   }
   if (result.basis == "historical") result.clv = result.historical_clv;
 
-  if (settings.holdout_days.value_or(1) > 0 && !ingest.purchases.empty()) {
+  if (settings.holdout_days.value_or(1) > 0 && result.customers_with_purchases > 0) {
     result.holdout = check_on_holdout(ingest, settings, data_end);
   }
   return result;

@@ -41,16 +41,19 @@ double periods_per_month(PurchasePeriod period) {
   return 30;
 }
 
-ClvInputs clv_inputs(const std::vector<PurchaseRecord>& purchases, std::size_t customer_count,
+ClvInputs clv_inputs(const std::vector<OrderRecord>& order_log, std::size_t customer_count,
                      PurchasePeriod period, DayNumber calibration_end) {
   // Group the purchases by customer (a counting sort: the log can hold millions of records).
+  // Returns are not purchases: the models leave them out.
   std::vector<std::size_t> start(customer_count + 1, 0);
-  for (const PurchaseRecord& purchase : purchases) ++start[purchase.customer + 1];
+  for (const OrderRecord& order : order_log) {
+    if (order.amount >= 0) ++start[order.customer + 1];
+  }
   for (std::size_t c = 0; c < customer_count; ++c) start[c + 1] += start[c];
-  std::vector<std::pair<std::int64_t, Micros>> by_customer(purchases.size());
+  std::vector<std::pair<std::int64_t, Micros>> by_customer(start[customer_count]);
   std::vector<std::size_t> next(start.begin(), start.end() - 1);
-  for (const PurchaseRecord& purchase : purchases) {
-    by_customer[next[purchase.customer]++] = {period_number(purchase.day, period), purchase.amount};
+  for (const OrderRecord& order : order_log) {
+    if (order.amount >= 0) by_customer[next[order.customer]++] = {period_number(order.day, period), order.amount};
   }
 
   const std::int64_t end_period = period_number(calibration_end, period);

@@ -36,6 +36,7 @@ std::string format_byte_size(std::uint64_t bytes) {
 
 OrderIngest::OrderIngest(IngestOptions options) : options_(std::move(options)) {
   result_.input.file_name = options_.file_name;
+  result_.order_log_kept = options_.keep_order_log;
 }
 
 Status OrderIngest::feed(std::string_view chunk) {
@@ -535,8 +536,8 @@ void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view
   customers.monetary[index] = total;
   customers.last_activity[index] = std::max(customers.last_activity[index], day);
   result_.latest_day = std::max(result_.latest_day, day);
+  if (options_.keep_order_log) keep_order(index, day, amount);
   if (amount < 0) return;  // a return: not a purchase
-  if (options_.keep_purchases) keep_purchase(index, day, amount);
 
   DayNumber& first = customers.first_purchase[index];
   DayNumber& last = customers.last_purchase[index];
@@ -554,17 +555,18 @@ void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view
   previous_order_key_ = order_key_;
 }
 
-void OrderIngest::keep_purchase(std::uint32_t customer, DayNumber day, Micros amount) {
-  std::vector<PurchaseRecord>& purchases = result_.purchases;
-  // The lines of one order come together: one record for them keeps the log small. (Returns
-  // in between may let a day's purchases outgrow the customer's net total: then a new record.)
+void OrderIngest::keep_order(std::uint32_t customer, DayNumber day, Micros amount) {
+  std::vector<OrderRecord>& log = result_.order_log;
+  // The lines of one order come together: one record for them keeps the log small. Purchases
+  // and returns stay apart (the CLV models read purchases only); a sum that would overflow
+  // starts a new record.
   Micros sum = 0;
-  if (!purchases.empty() && purchases.back().customer == customer && purchases.back().day == day &&
-      !__builtin_add_overflow(purchases.back().amount, amount, &sum)) {
-    purchases.back().amount = sum;
+  if (!log.empty() && log.back().customer == customer && log.back().day == day &&
+      (log.back().amount < 0) == (amount < 0) && !__builtin_add_overflow(log.back().amount, amount, &sum)) {
+    log.back().amount = sum;
     return;
   }
-  purchases.push_back({customer, day, amount});
+  log.push_back({customer, day, amount});
 }
 
 void OrderIngest::read_attributes(const CsvRecord& record, std::uint32_t customer, DayNumber day) {

@@ -44,7 +44,7 @@ IngestOptions ingest_options_for(const ClassifyOptions& options) {
   ingest_options.sheet = options.sheet;
   ingest_options.cancelled_order_prefix = options.cancelled_order_prefix;
   ingest_options.attributes = wanted_attributes(options);
-  ingest_options.keep_purchases = policy_needs_clv(options);
+  ingest_options.keep_order_log = options.keep_order_log || policy_needs_clv(options);
   return ingest_options;
 }
 
@@ -149,8 +149,8 @@ Status ClassificationSession::reclassify(ClassifyOptions options, bool& reclassi
       options.cancelled_order_prefix != read_with.cancelled_order_prefix) {
     return Status();
   }
-  // The CLV models need each purchase, which a run without them did not keep.
-  if (policy_needs_clv(options) && !policy_needs_clv(read_with)) return Status();
+  // The CLV models need each purchase, which a run without them may not have kept.
+  if (policy_needs_clv(options) && !result_->ingest.order_log_kept) return Status();
   // Every attribute the new policy reads must have been read, from the same column.
   const CustomerTable& customers = result_->ingest.customers;
   for (const auto& [field, header] : wanted_attributes(options)) {

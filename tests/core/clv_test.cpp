@@ -35,10 +35,11 @@ TEST(ClvInputs, CountPurchaseDaysFromEachCustomersFirstAndSplitAtTheCalibrationE
   // x = 2, t_x = 13 − 10 = 3, T = 15 − 10 = 5, repeat spend (3 + 1 + 2) / 2 = 3, and day 20
   // is one purchase after the calibration.
   // Customer 1 first buys on day 16, after it: not in the calibration. Customer 2 never buys.
-  // Customer 3 buys once, on day 14: x = 0, t_x = 0, T = 1, repeat spend 0.
-  const std::vector<PurchaseRecord> purchases = {
+  // Customer 3 buys once, on day 14: x = 0, t_x = 0, T = 1, repeat spend 0. Returns (the
+  // negative records) are not purchases: customer 0's on day 11 and customer 2's change nothing.
+  const std::vector<OrderRecord> purchases = {
       {0, 10, 5'000'000}, {0, 12, 3'000'000}, {1, 16, 9'000'000}, {0, 10, 7'000'000}, {0, 13, 1'000'000},
-      {3, 14, 8'000'000}, {0, 20, 4'000'000}, {0, 13, 2'000'000},
+      {3, 14, 8'000'000}, {0, 20, 4'000'000}, {0, 13, 2'000'000}, {0, 11, -2'000'000}, {2, 12, -1'000'000},
   };
   const ClvInputs inputs = clv_inputs(purchases, 4, PurchasePeriod::kDay, 15);
   EXPECT_EQ(inputs.in_calibration, (std::vector<std::uint8_t>{1, 0, 0, 1}));
@@ -96,7 +97,7 @@ TEST(Clv, OnlyRunsWhenThePolicyUsesIt) {
       orders, R"({"tierlens_policy": 1, "tiers": [{"name": "valuable", "when": {"field": "clv", "op": ">", "value": 10}},
                                                   {"name": "rest"}]})");
   ASSERT_TRUE(in_a_rule.clv);
-  EXPECT_FALSE(in_a_rule.ingest.purchases.empty());
+  EXPECT_FALSE(in_a_rule.ingest.order_log.empty());
 }
 
 TEST(Clv, SettingsAreReadAndRefusedWithTheirPath) {
@@ -128,7 +129,7 @@ TEST(Clv, ReclassifyingIntoAPolicyWithClvAsksForTheFileAgain) {
   // The first run kept no purchases; the CLV models need them.
   ClassificationSession session;
   ASSERT_TRUE(run_session(session, "customer_id,date,amount\nA,2024-01-01,100\nA,2024-02-01,50\n").ok());
-  EXPECT_TRUE(session.result()->ingest.purchases.empty());
+  EXPECT_FALSE(session.result()->ingest.order_log_kept);
   ClassifyOptions with_clv;
   ASSERT_TRUE(parse_policy_json(R"({"tierlens_policy": 1, "dimensions": [{"id": "v", "type": "clv"}]})", with_clv).ok());
   bool reclassified = true;

@@ -37,6 +37,9 @@ struct ClassifyOptions {
   /// The sheet to read from a workbook (.xlsx), by name; the first sheet otherwise. Not part
   /// of the policy.
   std::optional<std::string> sheet;
+  /// Keep each customer's orders (IngestResult::order_log) whether or not the policy needs
+  /// them: the page's profile card shows them. Not part of the policy.
+  bool keep_order_log = false;
   /// The policy's name, shown in the page and reports.
   std::string name;
   /// RFM bins per metric (the product offers 3–5; 2..9 are accepted).
@@ -85,7 +88,8 @@ inline constexpr RfmMetric kRfmMetrics[] = {RfmMetric::kRecency, RfmMetric::kFre
                                             RfmMetric::kMonetary};
 
 /// Copies from `from` to `to` what describes the file rather than the policy: its name,
-/// encoding, date order, header row and sheet. A new policy does not change how a file reads.
+/// encoding, date order, header row and sheet, and whether the order log is kept. A new
+/// policy does not change how a file reads.
 void keep_file_reading(const ClassifyOptions& from, ClassifyOptions& to);
 
 /// Checks ranges, shapes and references: bins within 2..9, breakpoints bins − 1 finite

@@ -81,7 +81,7 @@ struct ClvResult {
   std::vector<double> probability_alive, expected_purchases, expected_spend, clv, historical_clv;
 };
 
-/// Fits the models to `ingest.purchases` (kept: IngestOptions::keep_purchases) up to
+/// Fits the models to the purchases of `ingest.order_log` (kept: IngestOptions::keep_order_log) up to
 /// `data_end`, the last day of the data, and computes every customer's figures.
 ClvResult compute_clv(const IngestResult& ingest, const ClvSettings& settings, DayNumber data_end);
 

@@ -40,8 +40,9 @@ struct ClvInputs {
   std::size_t size() const { return in_calibration.size(); }
 };
 
-/// Builds the inputs of `customer_count` customers from their purchases (any order).
-ClvInputs clv_inputs(const std::vector<PurchaseRecord>& purchases, std::size_t customer_count,
+/// Builds the inputs of `customer_count` customers from the order log (any order; returns,
+/// the negative records, are left out).
+ClvInputs clv_inputs(const std::vector<OrderRecord>& order_log, std::size_t customer_count,
                      PurchasePeriod period, DayNumber calibration_end);
 
 }  // namespace tierlens

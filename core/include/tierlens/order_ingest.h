@@ -92,13 +92,14 @@ struct CustomerTable {
   std::size_t size() const { return id.size(); }
 };
 
-/// One purchase, for the CLV models (clv.h), which count purchase days rather than orders and
-/// need each customer's spend per day. Consecutive purchase rows of one customer on one day
-/// (the lines of an order) are one record; other same-day records are summed by the models.
-struct PurchaseRecord {
+/// One entry of the order log: what a customer bought (or returned) on a day. The CLV models
+/// (clv.h) count purchase days rather than orders; the page's profile card shows each
+/// customer's history. Consecutive rows of one customer on one day with amounts of one sign
+/// (the lines of an order) are one record; other same-day records are summed by their readers.
+struct OrderRecord {
   std::uint32_t customer = 0;
   DayNumber day = 0;
-  Micros amount = 0;  ///< never negative: returns are not purchases
+  Micros amount = 0;  ///< negative for a return
 };
 
 /// What was read and how: reported back to the user in the summary.
@@ -157,8 +158,9 @@ struct IngestResult {
   bool orders_read = true;
   /// Set when a customers table was joined (customer_join.h).
   std::optional<CustomerTableReport> customer_table;
-  /// Every purchase, in file order; kept only when IngestOptions::keep_purchases.
-  std::vector<PurchaseRecord> purchases;
+  /// Every used order row, in file order; kept only when IngestOptions::keep_order_log.
+  std::vector<OrderRecord> order_log;
+  bool order_log_kept = false;
 };
 
 struct IngestOptions {
@@ -189,9 +191,9 @@ struct IngestOptions {
   /// Attribute fields to keep per customer, each with the header the user named for it (an
   /// error when absent from the file) or none (guessed; no column is not an error).
   std::vector<std::pair<std::string, std::optional<std::string>>> attributes;
-  /// Keep every purchase with its day and amount (IngestResult::purchases): the CLV models
-  /// need them; other runs do not pay for them.
-  bool keep_purchases = false;
+  /// Keep every order row's customer, day and amount (IngestResult::order_log): the CLV models
+  /// and the page's profile card need them; other runs do not pay for them.
+  bool keep_order_log = false;
   /// Set to preview the file rather than read it: the page's mapping step, shown before
   /// anything is computed. The header's guesses are kept even when a required column is
   /// missing (IngestResult::column_problem says which), this many data rows are kept as
@@ -232,7 +234,7 @@ class OrderIngest : private RecordSink {
   void add_to_customer(std::string_view customer_id, std::string_view order_id, DayNumber day,
                        Micros amount, const CsvRecord& record);
   std::uint32_t find_or_add_customer(std::string_view customer_id, bool& added);
-  void keep_purchase(std::uint32_t customer, DayNumber day, Micros amount);
+  void keep_order(std::uint32_t customer, DayNumber day, Micros amount);
   void read_customer(std::string_view customer_id, const CsvRecord& record);
 
   void read_workbook();
