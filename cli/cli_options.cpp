@@ -62,7 +62,9 @@ const char* const kUsage =
   tierlens classify ORDERS_FILE [--customers CUSTOMERS_FILE] --out DIR [options]
   tierlens classify --customers CUSTOMERS_FILE --out DIR [options]
       Classifies every customer as the policy says (default: RFM segments). Writes
-      DIR/customers.csv, DIR/summary.json and DIR/skipped.csv. A customers table (one
+      DIR/customers.csv, DIR/customers.xlsx (customers, segments, tiers, dimensions and
+      skipped rows as sheets), DIR/summary.json, DIR/skipped.csv and DIR/policy.json
+      (the policy used, in its canonical form). A customers table (one
       row per customer: industry, province, employees …) is joined to the orders on the
       customer id; alone, it is classified by its attributes.
   tierlens explain ORDERS_FILE --customer ID [--json] [options]

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -122,9 +123,17 @@ Status run_classify(const cli::CliRequest& request) {
   if (error) {
     return Status::error(ErrorCode::kIoError, out_dir.string() + ": " + error.message());
   }
+  std::string workbook;
+  try {
+    workbook = customers_xlsx(result);
+  } catch (const std::length_error& error) {  // 4 GiB or more: the zip would need ZIP64
+    return Status::error(ErrorCode::kIoError, (out_dir / "customers.xlsx").string() + ": " + error.what());
+  }
   for (const auto& [name, bytes] : {std::pair{"customers.csv", customers_csv(result)},
+                                    std::pair{"customers.xlsx", std::move(workbook)},
                                     std::pair{"summary.json", summary_json(result)},
-                                    std::pair{"skipped.csv", skipped_csv(result)}}) {
+                                    std::pair{"skipped.csv", skipped_csv(result)},
+                                    std::pair{"policy.json", policy_json_text(result.options)}}) {
     if (Status status = write_file(out_dir / name, bytes); !status.ok()) return status;
   }
 
@@ -157,7 +166,8 @@ Status run_classify(const cli::CliRequest& request) {
       std::printf("warning: %s: %s\n", result.dimension_policy(dimension).id.c_str(), warning.c_str());
     }
   }
-  std::printf("wrote %s/{customers.csv,summary.json,skipped.csv}\n", out_dir.string().c_str());
+  std::printf("wrote %s/{customers.csv,customers.xlsx,summary.json,skipped.csv,policy.json}\n",
+              out_dir.string().c_str());
   return Status();
 }
 

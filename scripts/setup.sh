@@ -35,7 +35,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# playwright-core drives Chromium in tests/e2e/; xlsx (SheetJS) reads the page's workbook there.
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/xlsx ] ||
+   [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -396,6 +396,24 @@ val skipped_csv_bytes() {
   return to_uint8_array(result ? skipped_csv(*result) : std::string());
 }
 
+/// customers.xlsx as a Uint8Array, or an error status (a string) when it cannot be made:
+/// the workbook of a very large result may not fit in the memory left.
+val customers_xlsx_bytes() {
+  const Classification* result = session().result();
+  std::string bytes;
+  const std::string status = guarded([&] {
+    if (result) bytes = customers_xlsx(*result);
+    return std::string(R"({"ok":true})");
+  });
+  return status == R"({"ok":true})" ? to_uint8_array(bytes) : val(status);
+}
+
+/// The canonical policy of the last result, as the CLI writes policy.json; "null" before one.
+std::string policy_json() {
+  const Classification* result = session().result();
+  return result ? policy_json_text(result->options) : "null";
+}
+
 val sample_orders_csv() { return to_uint8_array(generate_sample_orders()); }
 
 }  // namespace
@@ -417,5 +435,7 @@ EMSCRIPTEN_BINDINGS(tierlens) {
   emscripten::function("explainCustomer", &explain);
   emscripten::function("customersCsv", &customers_csv_bytes);
   emscripten::function("skippedCsv", &skipped_csv_bytes);
+  emscripten::function("customersXlsx", &customers_xlsx_bytes);
+  emscripten::function("policyJson", &policy_json);
   emscripten::function("sampleOrdersCsv", &sample_orders_csv);
 }

@@ -186,22 +186,27 @@ std::string segment_cell(const Classification& result, std::size_t index) {
          std::to_string(grid_score(result.fm_score[index], bins));
 }
 
-std::string customers_csv(const Classification& result) {
-  CsvWriter csv;
-  const AttributeColumn* names = customer_names(result);
-  csv.text("customer_id");
-  if (names) csv.text("customer_name");
+std::vector<std::string> customer_columns(const Classification& result) {
+  std::vector<std::string> columns = {"customer_id"};
+  if (customer_names(result)) columns.emplace_back("customer_name");
   for (const char* column : {"first_order", "last_order", "recency", "frequency", "monetary",
                              "r_score", "f_score", "m_score", "fm_score", "segment_cell", "segment"}) {
-    csv.text(column);
+    columns.emplace_back(column);
   }
   if (result.clv) {
     for (const char* column : {"p_alive", "expected_purchases", "expected_spend", "clv", "historical_clv"}) {
-      csv.text(column);
+      columns.emplace_back(column);
     }
   }
-  for (const DimensionResult& dimension : result.dimensions) csv.text(result.dimension_policy(dimension).id);
-  if (!result.tier_of.empty()) csv.text("tier");
+  for (const DimensionResult& dimension : result.dimensions) columns.push_back(result.dimension_policy(dimension).id);
+  if (!result.tier_of.empty()) columns.emplace_back("tier");
+  return columns;
+}
+
+std::string customers_csv(const Classification& result) {
+  CsvWriter csv;
+  const AttributeColumn* names = customer_names(result);
+  for (const std::string& column : customer_columns(result)) csv.text(column);
   csv.end_row();
   const CustomerTable& customers = result.ingest.customers;
   for (const std::uint32_t i : result.order_by_id) {
@@ -283,9 +288,14 @@ std::string summary_json(const Classification& result) {
   return summary.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
+const std::vector<std::string>& skipped_columns() {
+  static const std::vector<std::string> columns = {"file", "row", "line", "column", "reason", "detail", "raw"};
+  return columns;
+}
+
 std::string skipped_csv(const Classification& result) {
   CsvWriter csv;
-  for (const char* column : {"file", "row", "line", "column", "reason", "detail", "raw"}) csv.text(column);
+  for (const std::string& column : skipped_columns()) csv.text(column);
   csv.end_row();
   for (const SkippedRow& row : result.ingest.skipped) {
     csv.text(skipped_file_name(result, row))

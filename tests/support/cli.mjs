@@ -8,7 +8,8 @@ import { cliPath } from './paths.mjs';
 
 /**
  * `tierlens classify FILE --out DIR [...flags]`; FILE null for a run of `--customers` alone.
- * @returns {{dir: string, customersCsv: Buffer, summaryJson: string, skippedCsv: Buffer}}
+ * @returns {{dir: string, customersCsv: Buffer, customersXlsx: Buffer, summaryJson: string,
+ *   skippedCsv: Buffer, policyJson: string}}
  */
 export function classifyWithCli(file, flags = []) {
   const dir = mkdtempSync(join(tmpdir(), 'tierlens-cli-'));
@@ -18,6 +19,8 @@ export function classifyWithCli(file, flags = []) {
     customersCsv: readFileSync(join(dir, 'customers.csv')),
     summaryJson: readFileSync(join(dir, 'summary.json'), 'utf8'),
     skippedCsv: readFileSync(join(dir, 'skipped.csv')),
+    customersXlsx: readFileSync(join(dir, 'customers.xlsx')),
+    policyJson: readFileSync(join(dir, 'policy.json'), 'utf8'),
   };
 }
 

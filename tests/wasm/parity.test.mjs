@@ -15,6 +15,8 @@ function assertSameReports(engine, cli, label) {
   assert.ok(Buffer.from(engine.customersCsv()).equals(cli.customersCsv), `${label}: customers.csv`);
   assert.equal(engine.summaryJson(), cli.summaryJson, `${label}: summary.json`);
   assert.ok(Buffer.from(engine.skippedCsv()).equals(cli.skippedCsv), `${label}: skipped.csv`);
+  assert.ok(Buffer.from(engine.customersXlsx()).equals(cli.customersXlsx), `${label}: customers.xlsx`);
+  assert.equal(engine.policyJson(), cli.policyJson, `${label}: policy.json`);
 }
 
 describe('wasm output is byte-identical to the native CLI', () => {
@@ -316,6 +318,7 @@ describe('the engine API', () => {
       engine.customers(0, 50, 'segment', true);
       engine.skipped(0, 50);
       engine.customersCsv();
+      engine.customersXlsx();
       engine.explain(0);
     };
     for (let i = 0; i < 20; i += 1) run();

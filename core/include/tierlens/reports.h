@@ -1,9 +1,10 @@
-// The three files a classification run produces, as bytes. The CLI writes them to disk; the
+// The files a classification run produces, as bytes. The CLI writes them to disk; the
 // page offers the same bytes for download, so the two can be compared byte for byte.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "tierlens/classification.h"
 #include "tierlens/column_preview.h"
@@ -19,6 +20,24 @@ inline constexpr const char* kTierLensVersion = "0.1.0";
 /// enabled dimension (headed by its id) and [tier]. UTF-8 with BOM.
 std::string customers_csv(const Classification& result);
 
+/// The header of customers_csv, and of the workbook's Customers sheet.
+std::vector<std::string> customer_columns(const Classification& result);
+
+/// The customers workbook (.xlsx), one sheet each:
+/// - Customers: the columns and rows of customers_csv, with numbers as numeric cells
+///   (monetary, expected_spend and the CLV figures as #,##0.00, p_alive and
+///   expected_purchases as 0.0000), first_order and last_order as date cells, segment_cell
+///   and the labels as text;
+/// - Segments: segment, cells, customers, customer_share, revenue, revenue_share, as in the
+///   summary's segments (shares as percentages);
+/// - Tiers, when the policy has tiers: tier, rule, customers, customer_share, revenue,
+///   revenue_share, then each field of its strategy;
+/// - Dimensions, when the policy has any: per label of each dimension, its customers and
+///   revenue;
+/// - Skipped rows: the columns and rows of skipped_csv.
+/// Text cells are never formulas (see xlsx_writer.h). Deterministic bytes.
+std::string customers_xlsx(const Classification& result);
+
 /// The name of the file `row` was skipped from: the orders file or the customers table.
 const std::string& skipped_file_name(const Classification& result, const SkippedRow& row);
 
@@ -30,6 +49,9 @@ std::string summary_json(const Classification& result);
 /// One row per skipped input row: file, row, line, column, reason, detail, raw. UTF-8 with
 /// BOM.
 std::string skipped_csv(const Classification& result);
+
+/// The header of skipped_csv, and of the workbook's Skipped rows sheet.
+const std::vector<std::string>& skipped_columns();
 
 /// The mapping step's preview as JSON: {input, header, rows, roles: [{field, column, source,
 /// required}], attributes: [...], problem}; see column_preview.h.
