@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds both halves of the one CMake tree: native (core, CLI, tests) into build/native and
-# WebAssembly (the page's module) into build/wasm, which copies it to web/dist/.
+# WebAssembly (the page's module) into build/wasm, which copies it to web/dist/, where the
+# page is then also bundled into one self-contained HTML file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,4 +17,6 @@ fi
 if [ "$what" = all ] || [ "$what" = wasm ]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/wasm -j"$jobs"
+  # The page in one HTML file that works from file:// (web/dist/tierlens-standalone.html).
+  node scripts/build-single-file.mjs
 fi

@@ -16,6 +16,9 @@ ctest --test-dir build/native --output-on-failure -j"$(nproc)"
 echo "== wasm under Node =="
 node --test tests/wasm/
 
+echo "== the page's languages (string tables) =="
+node --test tests/web/
+
 echo "== page in headless Chromium =="
 node --test --test-concurrency=1 tests/e2e/
 

@@ -16,6 +16,7 @@
 
 import { keepFileColumns, policyNamesTable } from './column-mapping.js';
 import { classifyRequest, fileNames, FileFlow } from './file-flow.js';
+import { currentLanguage, initialLanguage, rememberLanguage, useLanguage } from './i18n/language.js';
 import { ErrorCode, Request, SAMPLE_FILE_NAME } from './protocol.js';
 import { WorkerClient } from './worker-client.js';
 import { renderBreakpoints } from './views/breakpoints-view.js';
@@ -41,11 +42,13 @@ import { renderTierSummary } from './views/tier-summary-view.js';
 /** The policy the page starts with: the engine's own default. */
 const DEFAULT_PRESET = 'rfm_segments';
 
+useLanguage(initialLanguage());
 applyStaticText();
 
 const client = new WorkerClient();
 const progress = new ProgressView();
 const ui = {
+  languageSelect: byId('language-select'),
   fileInput: byId('file-input'),
   dropZone: byId('drop-zone'),
   sampleButton: byId('sample-button'),
@@ -63,6 +66,9 @@ const ui = {
   warnings: byId('warnings'),
   explanation: byId('explanation-body'),
   downloadCustomers: byId('download-customers'),
+  downloadCustomersXlsx: byId('download-customers-xlsx'),
+  downloadSummary: byId('download-summary'),
+  downloadPolicy: byId('download-policy'),
   downloadSkipped: byId('download-skipped'),
 };
 
@@ -141,7 +147,7 @@ async function classify(input) {
   hideMessages();
   ui.results.hidden = true;
   setState('working');
-  progress.start(inputName(input));
+  progress.start(() => inputName(input));
 
   const onProgress = (loaded, total) => {
     if (thisRun === run) progress.update(loaded, total);
@@ -155,13 +161,13 @@ async function classify(input) {
     if (thisRun !== run) return; // cancelled while the first pages were fetched
     ui.results.hidden = false;
     progress.hide();
-    showNotice(strings.classified(formatInteger(result.customers), formatList(summaryFileNames(result))));
+    showNotice(() => strings.classified(formatInteger(result.customers), formatList(summaryFileNames(result))));
     setState('done');
   } catch (error) {
     if (thisRun !== run) return;
     progress.hide();
-    const message = error.code === ErrorCode.WORKER_FAILED ? strings.workerFailed(error.message) : error.message;
-    showError(strings.errorHeading, message, { offerColumns: Boolean(input.files) });
+    const message = error.code === ErrorCode.WORKER_FAILED ? () => strings.workerFailed(error.message) : error.message;
+    showError(() => strings.errorHeading, message, { offerColumns: Boolean(input.files) });
     setState('error');
   } finally {
     if (thisRun === run) {
@@ -235,7 +241,7 @@ function cancel() {
   run++;
   // The worker held the result on screen (a re-read may have been cancelled): it is gone.
   dropRunningWork();
-  showNotice(strings.cancelled);
+  showNotice(() => strings.cancelled);
   setState('cancelled');
 }
 
@@ -324,7 +330,7 @@ async function reclassify() {
     if (state() !== 'working') {
       setState('working');
       ui.results.inert = true;
-      progress.start(inputName(currentInput));
+      progress.start(() => inputName(currentInput));
     }
     progress.update(loaded, total);
   };
@@ -337,7 +343,7 @@ async function reclassify() {
     progress.hide();
     ui.error.hidden = true;
     ui.results.hidden = false;
-    if (reread) showNotice(strings.classified(formatInteger(result.customers), formatList(summaryFileNames(result))));
+    if (reread) showNotice(() => strings.classified(formatInteger(result.customers), formatList(summaryFileNames(result))));
     setState('done');
   } catch (error) {
     if (thisRun !== run || error.cancelled) return;
@@ -356,7 +362,7 @@ async function reclassify() {
       // worker has no result any more.
       summary = null;
       ui.results.hidden = true;
-      showError(strings.errorHeading, error.message, { offerColumns: Boolean(currentInput?.files) });
+      showError(() => strings.errorHeading, error.message, { offerColumns: Boolean(currentInput?.files) });
       setState('error');
     }
   } finally {
@@ -422,7 +428,7 @@ async function loadPresets() {
       setTimeout(loadPresets, 0);
       return;
     }
-    showError(strings.requestFailed, strings.policy.loadFailed(error.message));
+    showError(() => strings.requestFailed, () => strings.policy.loadFailed(error.message));
   }
 }
 
@@ -471,15 +477,16 @@ async function explainCustomer(index, { scroll = true } = {}) {
 }
 
 /**
- * Asks the worker for a file's bytes and saves them. The button is aria-disabled meanwhile
- * (not disabled, which would drop keyboard focus) and ignores further clicks.
+ * Asks the worker for a file's bytes and saves them as `fileName` of MIME `type` (CSV when
+ * not given). The button is aria-disabled meanwhile (not disabled, which would drop keyboard
+ * focus) and ignores further clicks.
  */
-async function download(button, request, fileName) {
+async function download(button, request, fileName, type) {
   if (button.getAttribute('aria-disabled') === 'true') return;
   button.setAttribute('aria-disabled', 'true');
   try {
     const { bytes } = await client.request(request);
-    saveBytes(bytes, fileName);
+    saveBytes(bytes, fileName, type);
   } catch (error) {
     showRequestError(error);
   } finally {
@@ -493,15 +500,29 @@ function inputName(input) {
   return input.files ? fileNames(input) : SAMPLE_FILE_NAME;
 }
 
+/**
+ * The texts of the notice and the error box: a function is the page's own words, said again
+ * in the language chosen next (see redrawInLanguage); a string is the engine's, kept as it is.
+ */
+const messages = { notice: '', heading: '', message: '' };
+const say = (text) => (typeof text === 'function' ? text() : text);
+
+/** @param {string|(() => string)} text */
 function showNotice(text) {
-  ui.notice.textContent = text;
+  messages.notice = text;
+  ui.notice.textContent = say(text);
   ui.notice.hidden = false;
 }
 
-/** `offerColumns`: the message is about a user's file, whose columns the user may change. */
+/**
+ * `heading` and `message`: strings or functions, as for showNotice. `offerColumns`: the
+ * message is about a user's file, whose columns the user may change.
+ */
 function showError(heading, message, { offerColumns = false } = {}) {
-  ui.errorHeading.textContent = heading;
-  ui.errorMessage.textContent = message;
+  messages.heading = heading;
+  messages.message = message;
+  ui.errorHeading.textContent = say(heading);
+  ui.errorMessage.textContent = say(message);
   ui.errorChangeColumns.hidden = !offerColumns;
   ui.error.hidden = false;
 }
@@ -520,13 +541,49 @@ function fail(heading, message) {
 /** A failed page, explanation or download: shown, but the result on screen stays usable. */
 function showRequestError(error) {
   if (error.cancelled) return; // Cancel said so already
-  showError(strings.requestFailed, error.message);
+  showError(() => strings.requestFailed, error.message);
 }
 
 function hideMessages() {
   ui.notice.hidden = true;
   ui.error.hidden = true;
 }
+
+// --- Language: chosen in the header, remembered; what is on screen is drawn again ---
+
+/**
+ * Draws everything on screen again in the language just chosen, from what the page holds: the
+ * summary, the policy draft, the mapping step's files and choices. The customer and skipped-row
+ * tables ask the worker again for the page they show; nothing is read or classified again.
+ */
+function redrawInLanguage() {
+  applyStaticText();
+  progress.relabel();
+  ui.notice.textContent = say(messages.notice);
+  ui.errorHeading.textContent = say(messages.heading);
+  ui.errorMessage.textContent = say(messages.message);
+  policyEditor.redraw();
+  fileFlow.redraw();
+  if (summary) redrawResults(summary).catch(showRequestError);
+}
+
+async function redrawResults(result) {
+  renderSkippedReasons(byId('skipped-reasons'), result);
+  if (explainedIndex === null) renderExplanationHint(ui.explanation);
+  const hasSkipped = skippedRowCount(result) > 0;
+  await Promise.all([
+    showResults(result, { policy: resultPolicy, sameCustomers: true }),
+    hasSkipped ? skippedTable.refresh() : null,
+  ]);
+}
+
+ui.languageSelect.value = currentLanguage();
+ui.languageSelect.addEventListener('change', () => {
+  const id = ui.languageSelect.value;
+  useLanguage(id);
+  rememberLanguage(id);
+  redrawInLanguage();
+});
 
 // --- Input: file picker, drag and drop, sample ---
 
@@ -549,5 +606,12 @@ ui.downloadCustomers.addEventListener('click', () =>
   download(ui.downloadCustomers, Request.CUSTOMERS_CSV, `${baseName(summaryFileNames(summary)[0])}-classified.csv`));
 ui.downloadSkipped.addEventListener('click', () =>
   download(ui.downloadSkipped, Request.SKIPPED_CSV, `${baseName(summaryFileNames(summary)[0])}-skipped.csv`));
+ui.downloadCustomersXlsx.addEventListener('click', () =>
+  download(ui.downloadCustomersXlsx, Request.CUSTOMERS_XLSX, `${baseName(summaryFileNames(summary)[0])}-classified.xlsx`,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+ui.downloadSummary.addEventListener('click', () =>
+  download(ui.downloadSummary, Request.SUMMARY_JSON, `${baseName(summaryFileNames(summary)[0])}-summary.json`, 'application/json'));
+ui.downloadPolicy.addEventListener('click', () =>
+  download(ui.downloadPolicy, Request.POLICY_JSON, `${baseName(summaryFileNames(summary)[0])}-policy.json`, 'application/json'));
 
 loadPresets();

@@ -52,7 +52,9 @@ export class FileFlow {
    * @param {(state: string) => void} page.setState
    * @param {() => void} page.dropRunningWork the run in progress stops for new files
    * @param {(input: FileInput) => void} page.classify
-   * @param {(heading: string, message: string) => void} page.fail says why, and settles
+   * @param {(heading: string|(() => string), message: string|(() => string)) => void} page.fail
+   *   says why, and settles (a function is a text in the language on screen, said again after
+   *   a change of language)
    * @param {() => void} page.hideMessages
    * @param {() => void} page.hideResults
    * @param {() => void} page.backToResult the step is left: what the page showed before
@@ -76,8 +78,8 @@ export class FileFlow {
   /** Files chosen or dropped: read their first rows, and classify them or ask for their columns. */
   choose(files) {
     if (files.length > MAX_FILES) {
-      const names = formatList(files.map((file) => file.name));
-      this.#page.fail(strings.tooManyFilesHeading, strings.tooManyFiles(files.length, names, MAX_FILES));
+      const names = () => formatList(files.map((file) => file.name));
+      this.#page.fail(() => strings.tooManyFilesHeading, () => strings.tooManyFiles(files.length, names(), MAX_FILES));
       return;
     }
     if (this.isOpen) this.close(); // the new files take the place of those waiting
@@ -103,6 +105,11 @@ export class FileFlow {
     this.#confirmed = null;
   }
 
+  /** Draws the mapping step again, if it is open, in the language on screen. */
+  redraw() {
+    if (this.isOpen) this.#step.redraw();
+  }
+
   /** Whether confirmed files wait for the policy (see takeConfirmed). */
   get hasConfirmed() {
     return this.#confirmed !== null;
@@ -119,7 +126,7 @@ export class FileFlow {
   refused(message) {
     this.#confirmed = null;
     this.#step.setBusy(false);
-    this.#step.showProblem(message, strings.mapping.policyRefused);
+    this.#step.showProblem(message);
   }
 
   #withFile(index, change) {
@@ -157,15 +164,15 @@ export class FileFlow {
       this.#step.setBusy(true);
     } else {
       page.hideMessages();
-      page.progress.start(strings.readingColumns(fileNames(input)));
+      page.progress.start(() => fileNames(input), 'readingColumns');
     }
     try {
       const tooLarge = isNew ? await firstTooLargeWorkbook(input) : null;
       if (!page.isCurrentRun(run)) return;
       if (tooLarge) {
         page.progress.hide();
-        page.fail(strings.workbookTooLargeHeading,
-          strings.workbookTooLarge(tooLarge.name, formatBytes(tooLarge.size), MAX_WORKBOOK_BYTES / 2 ** 30));
+        page.fail(() => strings.workbookTooLargeHeading,
+          () => strings.workbookTooLarge(tooLarge.name, formatBytes(tooLarge.size), MAX_WORKBOOK_BYTES / 2 ** 30));
         return;
       }
       const policy = page.policy();
@@ -178,7 +185,7 @@ export class FileFlow {
       if (isNew && goesStraightThrough(tables, policy)) {
         page.classify(inspected); // the columns saved in the policy fit these files
       } else if (isNew && tables.every(({ error }) => error)) {
-        page.fail(strings.errorHeading, tables.map(({ error }) => error).join('\n'));
+        page.fail(() => strings.errorHeading, tables.map(({ error }) => error).join('\n'));
       } else {
         this.#open(inspected, files.map(({ table }) => table));
       }
@@ -186,7 +193,7 @@ export class FileFlow {
       if (!page.isCurrentRun(run) || error.cancelled) return;
       page.progress.hide();
       if (this.isOpen) this.close();
-      page.fail(strings.errorHeading, error.message);
+      page.fail(() => strings.errorHeading, error.message);
     }
   }
 

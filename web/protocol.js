@@ -86,6 +86,18 @@ export const Request = Object.freeze({
   CUSTOMERS_CSV: 'customers-csv',
   /** `{}` → `{bytes: Uint8Array}`, skipped.csv; the buffer is transferred. */
   SKIPPED_CSV: 'skipped-csv',
+  /**
+   * `{}` → `{bytes: Uint8Array}`, customers.xlsx (customers, segments, tiers, dimensions and
+   * skipped rows as sheets); the buffer is transferred.
+   */
+  CUSTOMERS_XLSX: 'customers-xlsx',
+  /** `{}` → `{bytes: Uint8Array}`, summary.json as the CLI writes it; the buffer is transferred. */
+  SUMMARY_JSON: 'summary-json',
+  /**
+   * `{}` → `{bytes: Uint8Array}`, policy.json: the policy of the result on screen in its
+   * canonical form, as the CLI writes it; the buffer is transferred.
+   */
+  POLICY_JSON: 'policy-json',
   /** `{}` → `{bytes: Uint8Array}`, the sample orders CSV; the buffer is transferred. */
   SAMPLE_CSV: 'sample-csv',
 });

@@ -116,6 +116,18 @@ const handlers = {
     return bytesReply((await classifiedEngine()).skippedCsv());
   },
 
+  async [Request.CUSTOMERS_XLSX]() {
+    return bytesReply((await classifiedEngine()).customersXlsx());
+  },
+
+  async [Request.SUMMARY_JSON]() {
+    return bytesReply(new TextEncoder().encode((await classifiedEngine()).summaryJson()));
+  },
+
+  async [Request.POLICY_JSON]() {
+    return bytesReply(new TextEncoder().encode((await classifiedEngine()).policyJson()));
+  },
+
   async [Request.SAMPLE_CSV]() {
     return bytesReply((await loadedEngine()).sampleOrdersCsv());
   },

@@ -9,10 +9,12 @@ import { chromium } from 'playwright-core';
 const CHROMIUM = process.env.TIERLENS_CHROMIUM ?? '/usr/bin/chromium';
 
 /**
+ * @param {{locale?: string}} [options] `locale`: the browser's language (navigator.languages),
+ *   which picks the page's: English unless a test asks for another
  * @returns {Promise<{context, page, requests: string[], errors: string[], close: () => Promise<void>}>}
  *   `requests` grows with every URL requested; `errors` with uncaught page errors.
  */
-export async function launchBrowser() {
+export async function launchBrowser({ locale = 'en-US' } = {}) {
   const profile = await mkdtemp(path.join(tmpdir(), 'tierlens-e2e-profile-'));
   // A persistent context is how Playwright takes a profile directory (it refuses
   // --user-data-dir among the args).
@@ -20,6 +22,7 @@ export async function launchBrowser() {
     executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,
+    locale,
     viewport: { width: 1280, height: 900 },
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

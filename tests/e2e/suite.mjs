@@ -20,10 +20,12 @@ export const artifacts = path.join(repoRoot, 'build', 'test-artifacts');
 /**
  * Registers the file's before() and after() hooks with node:test.
  * @param {string} name  names the scratch directory: tierlens-e2e-<name>-XXXXXX under the OS temp dir
+ * @param {{locale?: string}} [options]  the browser's language (default en-US: the page opens in
+ *   English, which the tests' expected texts are in)
  * @returns {{page, server, scratch: string, requests: string[], errors: string[],
  *   exportPolicy: (name: string) => Promise<string>}}  getters, valid once before() has run
  */
-export function browserSuite(name) {
+export function browserSuite(name, { locale } = {}) {
   let server;
   let browser;
   let scratch;
@@ -32,7 +34,7 @@ export function browserSuite(name) {
     await mkdir(artifacts, { recursive: true });
     scratch = await mkdtemp(path.join(tmpdir(), `tierlens-e2e-${name}-`));
     server = await startServer({ port: 0 });
-    browser = await launchBrowser();
+    browser = await launchBrowser({ locale });
   });
 
   after(async () => {

@@ -4,15 +4,19 @@
 // columns follow the result on screen.
 
 import { formatInteger, formatMoney, formatOrBlank, formatShare } from './format.js';
+import { labelText } from './label-text.js';
 import { PagedTableView } from './paged-table-view.js';
 import { strings } from './strings.js';
 
 const PAGE_SIZE = 50;
 
-const column = (key, extra = {}) => ({ key, label: strings.customerColumns[key], title: strings.columnTitles[key], ...extra });
+// Headings are read when drawn, in the language on screen.
+const column = (key, extra = {}) => ({
+  key, get label() { return strings.customerColumns[key]; }, get title() { return strings.columnTitles[key]; }, ...extra,
+});
 const ID_COLUMN = column('customer_id', { sortKey: 'customer_id' });
 const NAME_COLUMN = column('customer_name', { className: 'name-cell', clipped: true });
-const SEGMENT_COLUMN = column('segment', { sortKey: 'segment' });
+const SEGMENT_COLUMN = column('segment', { sortKey: 'segment', value: (p, i) => strings.segmentName(p.segment[i]) });
 const RFM_COLUMNS = [
   column('r_score', { sortKey: 'r_score', descendingFirst: true, className: 'number' }),
   column('f_score', { sortKey: 'f_score', descendingFirst: true, className: 'number' }),
@@ -85,7 +89,7 @@ function columnsFor(summary, page) {
     className: 'label-cell',
     // The engine sorts by segment, which is this dimension's label.
     sortKey: dimension.type === 'rfm_segments' ? 'segment' : undefined,
-    value: (p, i) => dimension.labels[p.labels?.[d]?.[i]]?.label ?? '',
+    value: (p, i) => labelText(dimension, dimension.labels[p.labels?.[d]?.[i]]?.label ?? ''),
   }));
   // The segment column stands in for an rfm_segments dimension when the policy has none.
   const segmentColumn = dimensions.some((dimension) => dimension.type === 'rfm_segments') ? null : SEGMENT_COLUMN;

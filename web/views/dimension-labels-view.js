@@ -4,6 +4,7 @@
 
 import { el } from './dom.js';
 import { formatInteger, formatMoney, formatShare } from './format.js';
+import { labelText } from './label-text.js';
 import { shareBar } from './share-bar.js';
 import { strings } from './strings.js';
 
@@ -23,7 +24,7 @@ function dimensionBlock(dimension) {
   const words = strings.dimensionLabels;
   const headingId = `dimension-labels-${dimension.id}`;
   const rows = (dimension.labels ?? []).map((label) => el('tr', { dataset: { label: label.label } },
-    el('th', { scope: 'row', dataset: { col: 'label' }, text: label.label }),
+    el('th', { scope: 'row', dataset: { col: 'label' }, text: labelText(dimension, label.label) }),
     el('td', { class: 'number', dataset: { col: 'customers', value: label.customers } }, formatInteger(label.customers)),
     shareCell('customer_share', label.customer_share, 'customers'),
     el('td', { class: 'number', dataset: { col: 'revenue', value: label.revenue } }, formatMoney(label.revenue)),

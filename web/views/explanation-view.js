@@ -4,6 +4,7 @@
 
 import { el } from './dom.js';
 import { formatInteger, formatMoney, formatNumber } from './format.js';
+import { labelText } from './label-text.js';
 import { strings } from './strings.js';
 
 const DIMENSIONS = [
@@ -39,7 +40,7 @@ export function renderExplanation(container, explanation) {
   const hasDates = explanation.first_order && explanation.last_order && explanation.analysis_date;
   const { tier } = explanation;
   container.replaceChildren(
-    el('h4', { class: 'explanation-title', text: strings.explanationTitle(explanation.customer_id, tier?.name ?? explanation.segment) }),
+    el('h4', { class: 'explanation-title', text: strings.explanationTitle(explanation.customer_id, tier?.name ?? strings.segmentName(explanation.segment)) }),
     explanation.customer_name ? el('p', { class: 'explanation-name', 'data-testid': 'explanation-name', text: explanation.customer_name }) : null,
     tier ? tierBlock(tier) : null,
     dimensionList(explanation.dimensions),
@@ -70,7 +71,7 @@ function dimensionList(dimensions) {
   return el('dl', { class: 'dimension-explanations', 'data-testid': 'explanation-dimensions' },
     ...dimensions.map((dimension) => el('div', { class: 'dimension-explanation', dataset: { dimension: dimension.id } },
       el('dt', { text: dimension.name }),
-      el('dd', { class: 'dimension-label' }, el('span', { class: 'label-badge', 'data-testid': 'explanation-label', text: dimension.label ?? '' })),
+      el('dd', { class: 'dimension-label' }, el('span', { class: 'label-badge', 'data-testid': 'explanation-label', text: labelText(dimension, dimension.label ?? '') })),
       dimension.text ? el('dd', { class: 'rule', 'data-testid': 'explanation-reason', text: dimension.text }) : null)));
 }
 

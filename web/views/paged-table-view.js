@@ -125,6 +125,9 @@ export class PagedTableView {
     this.#table.replaceChildren(this.#renderHead(columns), el('tbody', {}, ...rows));
     if (focusedSortKey) this.#table.querySelector(`th[data-sort-key="${focusedSortKey}"] button`)?.focus();
     this.#table.classList.toggle('choosable', Boolean(onChooseRow && rowKey));
+    // Set on every page, so a page drawn again after a change of language speaks it.
+    this.#previous.textContent = strings.previousPage;
+    this.#next.textContent = strings.nextPage;
 
     const first = this.#offset + 1;
     const last = this.#offset + count;

@@ -45,12 +45,12 @@ export function renderSegmentChart(container, segments) {
       const end = x(segment[key]);
       return [
         svg('rect', { class: className, x: LABEL_WIDTH, y, width: Math.max(end - LABEL_WIDTH, 0), height: BAR_HEIGHT, rx: 2 },
-          svg('title', {}, `${segment.segment}: ${strings[legend]} ${formatShare(segment[key])}`)),
+          svg('title', {}, `${strings.segmentName(segment.segment)}: ${strings[legend]} ${formatShare(segment[key])}`)),
         svg('text', { class: 'value-label', x: end + 6, y: y + BAR_HEIGHT / 2, 'dominant-baseline': 'central' }, formatShare(segment[key])),
       ];
     });
     return svg('g', { 'data-segment': segment.segment },
-      svg('text', { class: 'segment-label', x: LABEL_WIDTH - 12, y: top + BAR_HEIGHT + BAR_GAP / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, segment.segment),
+      svg('text', { class: 'segment-label', x: LABEL_WIDTH - 12, y: top + BAR_HEIGHT + BAR_GAP / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, strings.segmentName(segment.segment)),
       ...bars);
   });
 

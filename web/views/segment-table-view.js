@@ -23,7 +23,7 @@ export function renderSegmentTable(table, summary) {
 
   const body = el('tbody', {}, ...summary.segments.map((segment) =>
     el('tr', { dataset: { segment: segment.segment } },
-      el('th', { scope: 'row', dataset: { col: 'segment' }, text: segment.segment }),
+      el('th', { scope: 'row', dataset: { col: 'segment' }, text: strings.segmentName(segment.segment) }),
       ...COLUMNS.map(({ key, format }) => numberCell(key, segment[key], format)))));
 
   const total = {

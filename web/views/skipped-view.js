@@ -8,7 +8,8 @@ import { strings } from './strings.js';
 
 const PAGE_SIZE = 50;
 
-const column = (key, extra = {}) => ({ key, label: strings.skippedColumns[key], ...extra });
+// Headings are read when drawn, in the language on screen.
+const column = (key, extra = {}) => ({ key, get label() { return strings.skippedColumns[key]; }, ...extra });
 const COLUMNS = [
   column('file'),
   column('row', { format: formatInteger, className: 'number' }),
@@ -51,7 +52,7 @@ export function renderSkippedReasons(container, summary) {
         el('tr', { dataset: { reason, file } },
           showFile ? el('td', { text: file }) : null,
           el('th', { scope: 'row', class: 'code', text: reason }),
-          el('td', { text: description }),
+          el('td', { text: strings.skipReason(reason, description) }),
           el('td', { class: 'number', dataset: { col: 'count', value: count } }, formatInteger(count)))))),
     ),
   );

@@ -1,11 +1,16 @@
-// Every piece of text the page shows, in one place, so that a translation (简体中文 is next)
-// is one more object of the same shape. index.html names its texts with `data-string`
-// attributes and gets them from here at start-up.
+// Every piece of text the page shows, in one place. This file holds the English table, the one
+// source of keys; web/i18n/zh-CN.js holds the same keys in 简体中文 (tests/web/ checks that both
+// have the same keys and the same function arities). index.html names its texts with
+// `data-string` attributes and gets them from here at start-up.
+//
+// `strings` is the table of the language on screen: web/i18n/language.js copies the chosen
+// table into it, so views read `strings.x` when they draw, never keep a text from before.
 //
 // Segment names, reason codes and their descriptions, and error messages come from the engine
-// and are shown as the engine wrote them.
+// and are shown as the engine wrote them, except where a table maps them for display
+// (`segmentName`, `skipReason`, `policy.presetName`): downloads keep the engine's words.
 
-export const strings = {
+export const en = {
   /** The locale numbers and dates are formatted for. */
   locale: 'en-US',
 
@@ -14,6 +19,8 @@ export const strings = {
   productName: 'TierLens',
   tagline: 'Classify your customers by a policy you can read and edit: RFM segments, value classes, bands, regions, lifecycle and scores, then tiers with a strategy for each.',
   privacy: 'Your data never leaves this machine: files are read and classified inside this browser tab.',
+  /** The label of the header's language switch (its options name each language in itself). */
+  languageLabel: 'Language',
 
   inputHeading: 'Your orders and customers',
   dropZoneTitle: 'Drop an orders file here (and a customers table, if you have one), or click to choose',
@@ -188,6 +195,8 @@ export const strings = {
     revenue_share: 'Share of revenue',
   },
   segmentTotal: 'All customers',
+  /** An RFM segment's name as shown; the engine's name (kept in downloads and data-segment). */
+  segmentName: (name) => name,
   chartLabel: 'Bar chart of the share of customers and the share of revenue in each segment. The Segments table gives the same numbers.',
   chartLegendCustomers: 'Share of customers',
   chartLegendRevenue: 'Share of revenue',
@@ -271,12 +280,19 @@ export const strings = {
   skippedNone: 'Every row was used.',
   skippedIntro: (count) => `${count} rows were not used. Each one is listed with its reason.`,
   skippedReasonColumns: { file: 'File', reason: 'Reason', description: 'Meaning', count: 'Rows' },
+  /** What a skip reason code means, as shown; `description` is the engine's sentence. */
+  skipReason: (code, description) => description,
   skippedColumns: { file: 'File', row: 'Row', line: 'Line', column: 'Column', reason: 'Reason', detail: 'Detail', raw: 'Raw text' },
 
   downloadsHeading: 'Downloads',
   downloadCustomers: 'Download classified customers (CSV)',
   downloadSkipped: 'Download skipped rows (CSV)',
   downloadsHint: 'UTF-8 with BOM, so Excel opens any script correctly.',
+
+  // The other downloads of a result: the workbook, the summary and the policy used.
+  downloadCustomersXlsx: 'Download workbook (Excel, .xlsx)',
+  downloadSummary: 'Download summary (JSON)',
+  downloadPolicy: 'Download policy (JSON)',
 
   warningsHeading: 'Warnings',
 
@@ -434,6 +450,9 @@ export const strings = {
     preset: 'Start from a preset',
     presetHelp: 'Choosing a preset replaces the policy below; the columns chosen for your files are kept.',
     customPolicy: 'Custom (edited or imported)',
+    /** A built-in preset's name and description in the chooser; the engine's words by its id. */
+    presetName: (id, name) => name,
+    presetDescription: (id, description) => description,
     policyName: 'Policy name',
     unnamed: '(unnamed)',
     importPolicy: 'Import policy…',
@@ -654,3 +673,6 @@ export const strings = {
     },
   },
 };
+
+/** The table of the language on screen (English until web/i18n/language.js says otherwise). */
+export const strings = { ...en };

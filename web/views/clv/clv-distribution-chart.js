@@ -37,7 +37,8 @@ export function clvDistributionChart(groups, groupKey) {
   const rows = groups.map((group, i) => {
     const middle = AXIS_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2;
     const name = group[groupKey];
-    const label = svg('text', { class: 'group-label', x: LABEL_WIDTH - 12, y: middle, 'text-anchor': 'end', 'dominant-baseline': 'central' }, name);
+    const shown = groupKey === 'segment' ? strings.segmentName(name) : name;
+    const label = svg('text', { class: 'group-label', x: LABEL_WIDTH - 12, y: middle, 'text-anchor': 'end', 'dominant-baseline': 'central' }, shown);
     if (!(group.customers > 0)) {
       return svg('g', { class: 'box-row', 'data-group': name, 'data-customers': 0 }, label,
         svg('text', { class: 'value-label', x: LABEL_WIDTH + 6, y: middle, 'dominant-baseline': 'central' }, words.noCustomers));
@@ -45,7 +46,7 @@ export function clvDistributionChart(groups, groupKey) {
     const top = middle - BOX_HEIGHT / 2;
     const bottom = middle + BOX_HEIGHT / 2;
     return svg('g', { class: 'box-row', 'data-group': name, 'data-customers': group.customers },
-      svg('title', {}, words.boxTitle(name, formatInteger(group.customers), formatMoney(group.min), formatMoney(group.q1),
+      svg('title', {}, words.boxTitle(shown, formatInteger(group.customers), formatMoney(group.min), formatMoney(group.q1),
         formatMoney(group.median), formatMoney(group.q3), formatMoney(group.max), formatMoney(group.mean))),
       label,
       svg('line', { class: 'whisker', x1: x(group.min), x2: x(group.max), y1: middle, y2: middle }),

@@ -21,7 +21,7 @@ export function clvDistributionTable(groups, groupKey) {
         el('th', { scope: 'col', text: headings[groupKey] }),
         ...COLUMNS.map((key) => el('th', { scope: 'col', class: 'number', text: headings[key] })))),
       el('tbody', {}, ...groups.map((group) => el('tr', { dataset: { group: group[groupKey] } },
-        el('th', { scope: 'row', text: group[groupKey] }),
+        el('th', { scope: 'row', text: groupKey === 'segment' ? strings.segmentName(group[groupKey]) : group[groupKey] }),
         ...COLUMNS.map((key) => numberCell(key, group[key])))))));
 }
 

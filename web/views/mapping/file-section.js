@@ -97,13 +97,15 @@ export class FileSection {
   /**
    * Shows the file as newly read.
    * @param {SectionFile} file
-   * @param {{carry: boolean}} how `carry`: the same file as the same table, read another way;
-   *   the user's earlier choices stay where they still fit
+   * @param {{carry: boolean, choice?: object}} how `carry`: the same file as the same table,
+   *   read another way; the user's earlier choices stay where they still fit. `choice`: the
+   *   file as shown before, drawn again (in another language): exactly this choice
    */
-  show(file, { carry }) {
+  show(file, { carry, choice }) {
     this.#file = file;
     const { inspection, role, alone } = file;
-    if (inspection) this.#choice = carry ? carriedChoice(this.#choice, inspection) : proposedChoice(inspection);
+    if (choice) this.#choice = structuredClone(choice);
+    else if (inspection) this.#choice = carry ? carriedChoice(this.#choice, inspection) : proposedChoice(inspection);
     this.#choice.table = role;
     this.root.dataset.table = role;
     this.root.dataset.fileName = file.fileName;

@@ -24,6 +24,11 @@ export class MappingView {
   #policyProblem;
   #check;
   #classifyButton;
+  #cancelButton;
+  /** @type {import('./file-section.js').SectionFile[]} the files on screen */
+  #files = [];
+  /** The core's message on the choice, while it is shown. */
+  #policyMessage = null;
 
   /**
    * @param {HTMLElement} root the step's section (index.html gives its heading and intro)
@@ -47,7 +52,7 @@ export class MappingView {
       'aria-describedby': this.#check.id, text: words.classify,
       on: { click: () => this.#classify() },
     });
-    const cancelButton = el('button', {
+    const cancelButton = this.#cancelButton = el('button', {
       type: 'button', id: 'mapping-cancel', class: 'button secondary', 'data-testid': 'mapping-cancel', text: words.cancel,
       on: { click: () => handlers.onCancel() },
     });
@@ -85,27 +90,48 @@ export class MappingView {
    * @param {import('./file-section.js').SectionFile[]} files
    */
   showFiles(files) {
+    this.#files = files;
     if (this.#sections.length !== files.length) {
-      this.#sections = files.map((_, index) => new FileSection(index, {
-        onReadingChange: (reading) => this.#handlers.onReadingChange(index, reading),
-        onRoleChange: (role) => this.#handlers.onRoleChange(index, role),
-        onChoice: () => this.#update(),
-      }));
-      this.#fileList.replaceChildren(...this.#sections.map((section) => section.root));
-      // Classify is described by what holds it back, in every file.
-      const checks = [this.#check.id, ...this.#sections.map((section) => section.checkId)];
-      this.#classifyButton.setAttribute('aria-describedby', checks.join(' '));
+      this.#buildSections(files.length);
       for (const [i, section] of this.#sections.entries()) section.show(files[i], { carry: false });
     } else {
       for (const [i, section] of this.#sections.entries()) section.show(files[i], { carry: section.role === files[i].role });
     }
     this.#policyProblem.hidden = true;
+    this.#policyMessage = null;
     this.#update();
   }
 
+  /**
+   * Draws the step again in the language on screen: the same files, the same choices, the
+   * same message; nothing is read again.
+   */
+  redraw() {
+    const choices = this.#sections.map((section) => section.choice);
+    this.#classifyButton.textContent = strings.mapping.classify;
+    this.#cancelButton.textContent = strings.mapping.cancel;
+    this.#buildSections(this.#files.length);
+    for (const [i, section] of this.#sections.entries()) section.show(this.#files[i], { carry: true, choice: choices[i] });
+    if (this.#policyMessage !== null) this.showProblem(this.#policyMessage);
+    this.#update();
+  }
+
+  #buildSections(count) {
+    this.#sections = Array.from({ length: count }, (_, index) => new FileSection(index, {
+      onReadingChange: (reading) => this.#handlers.onReadingChange(index, reading),
+      onRoleChange: (role) => this.#handlers.onRoleChange(index, role),
+      onChoice: () => this.#update(),
+    }));
+    this.#fileList.replaceChildren(...this.#sections.map((section) => section.root));
+    // Classify is described by what holds it back, in every file.
+    const checks = [this.#check.id, ...this.#sections.map((section) => section.checkId)];
+    this.#classifyButton.setAttribute('aria-describedby', checks.join(' '));
+  }
+
   /** Shows why the policy cannot take the choice, as the core said it. */
-  showProblem(message, heading = strings.mapping.policyRefused) {
-    this.#policyProblem.replaceChildren(el('strong', { text: heading }), ' ',
+  showProblem(message) {
+    this.#policyMessage = message;
+    this.#policyProblem.replaceChildren(el('strong', { text: strings.mapping.policyRefused }), ' ',
       el('span', { 'data-testid': 'mapping-problem-text', text: message }));
     this.#policyProblem.hidden = false;
   }

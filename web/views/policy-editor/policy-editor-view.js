@@ -5,7 +5,7 @@
 //
 // The editor never re-renders itself from the checked policy while the user types (that
 // would throw away focus and half-typed text); it is rebuilt only by `load` (a preset, an
-// import, the first policy).
+// import, the first policy) and by `redraw` (a change of language).
 
 import { el } from '../dom.js';
 import { strings } from '../strings.js';
@@ -52,6 +52,8 @@ export class PolicyEditorView {
   #body;
   #fieldList;
   #context;
+  /** Texts the constructor sets once, by element: set again by `redraw`. */
+  #fixedTexts = [];
 
   /**
    * @param {HTMLElement} root the editor's section
@@ -80,6 +82,8 @@ export class PolicyEditorView {
       importInput.value = ''; // so the same file can be imported again after an edit
       if (file) handlers.onImport(file);
     });
+    const presetLabel = el('label', { for: this.#presetSelect.id, text: words.preset });
+    const importLabel = el('span', { text: words.importPolicy });
     const exportButton = el('button', {
       type: 'button', id: 'export-policy', class: 'button secondary', 'data-testid': 'export-policy', text: words.exportPolicy,
       on: {
@@ -108,16 +112,17 @@ export class PolicyEditorView {
     root.append(
       el('div', { class: 'policy-toolbar' },
         el('div', { class: 'field preset-field' },
-          el('label', { for: this.#presetSelect.id, text: words.preset }), this.#presetSelect, this.#presetHelp),
+          presetLabel, this.#presetSelect, this.#presetHelp),
         el('div', { class: 'policy-name-slot' }),
         el('div', { class: 'policy-io' },
           el('label', { class: 'button secondary file-button', for: importInput.id },
-            el('span', { text: words.importPolicy }), importInput),
+            importLabel, importInput),
           exportButton)),
       el('div', { class: 'policy-status-bar' }, this.#status, this.#problem),
       this.#fieldList,
       this.#body);
     root.dataset.edits = '0';
+    this.#fixedTexts = [[presetLabel, 'preset'], [importLabel, 'importPolicy'], [exportButton, 'exportPolicy']];
     this.setStatus('idle');
   }
 
@@ -126,8 +131,32 @@ export class PolicyEditorView {
     this.#presets = presets;
     this.#presetSelect.replaceChildren(
       el('option', { value: '', text: strings.policy.customPolicy }),
-      ...presets.map((preset) => el('option', { value: preset.id, text: preset.name })));
+      ...presets.map((preset) => el('option', { value: preset.id, text: strings.policy.presetName(preset.id, preset.name) })));
     this.#showPresetHelp('');
+  }
+
+  /**
+   * Draws the editor again in the language on screen, from the draft as it stands. An edit
+   * still waiting for its pause is handed on first; sections unfolded stay unfolded. Text a
+   * box could not put into the draft (a half-typed condition) is not kept: the box shows the
+   * draft's value again.
+   */
+  redraw() {
+    for (const [node, key] of this.#fixedTexts) node.textContent = strings.policy[key];
+    const presetId = this.#presetSelect.value;
+    this.setPresets(this.#presets);
+    this.#presetSelect.value = presetId;
+    this.#showPresetHelp(presetId);
+    if (this.#draft) {
+      if (this.#timer) this.#flush();
+      const unfolded = [...this.#body.querySelectorAll('details')].map((details) => details.open);
+      this.load(this.#draft, presetId);
+      for (const [i, details] of [...this.#body.querySelectorAll('details')].entries()) {
+        if (i < unfolded.length) details.open = unfolded[i];
+      }
+    }
+    // `load` leaves the status alone; its words are the language's.
+    this.setStatus(this.#root.dataset.status);
   }
 
   /**
@@ -137,6 +166,7 @@ export class PolicyEditorView {
    */
   load(policy, presetId = '') {
     clearTimeout(this.#timer);
+    this.#timer = 0;
     this.#draft = policy;
     this.#localProblems.clear();
     this.#presetSelect.value = presetId;
@@ -200,7 +230,7 @@ export class PolicyEditorView {
 
   #showPresetHelp(presetId) {
     const preset = this.#presets.find(({ id }) => id === presetId);
-    this.#presetHelp.textContent = preset?.description ?? strings.policy.presetHelp;
+    this.#presetHelp.textContent = (preset && strings.policy.presetDescription(preset.id, preset.description)) ?? strings.policy.presetHelp;
   }
 
   #edited() {
@@ -218,6 +248,7 @@ export class PolicyEditorView {
    *  (and answered); otherwise a copy of the draft goes to `onEdit`. */
   #flush() {
     clearTimeout(this.#timer);
+    this.#timer = 0;
     this.#updateFieldList();
     const problem = this.#localProblem();
     if (problem) {
