@@ -73,6 +73,13 @@ const char* const kUsage =
   tierlens columns --customers CUSTOMERS_FILE [options]
       Shows, as JSON, how the file would be read and which column plays each role,
       from its start alone: the page's mapping step. Nothing is computed.
+  tierlens compare EARLIER_FILE LATER_FILE --out DIR [--field F] [options]
+  tierlens compare ORDERS_FILE --as-of EARLIER --as-of LATER --out DIR [--field F] [options]
+      How customers moved between two runs of one policy (客户迁移): two files, or one
+      file as of two dates. Compares the tier (default; the segment when the policy has
+      no tiers), --field segment, or a dimension's id. Writes DIR/migration.json (the
+      matrix of label before × after, counts up, down, same, new and gone) and
+      DIR/migration.csv (every customer who moved).
   tierlens validate POLICY_FILE
       Checks a policy file (format in core/POLICY.md) and says what is wrong, where.
   tierlens presets [--out DIR]
@@ -124,6 +131,8 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
     request.command = Command::kExplain;
   } else if (args[0] == "columns") {
     request.command = Command::kColumns;
+  } else if (args[0] == "compare") {
+    request.command = Command::kCompare;
   } else if (args[0] == "sample") {
     request.command = Command::kSample;
   } else if (args[0] == "validate") {
@@ -136,7 +145,7 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
 
   ClassifyOptions& options = request.options;
   if (request.command == Command::kClassify || request.command == Command::kExplain ||
-      request.command == Command::kColumns) {
+      request.command == Command::kColumns || request.command == Command::kCompare) {
     if (Status status = load_policy(args, options); !status.ok()) return status;
   }
   for (std::size_t i = 1; i < args.size(); ++i) {
@@ -170,6 +179,10 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
       request.customer_id = *id;
     } else if (flag == "--policy" || flag == "--preset") {
       ++i;  // read by load_policy
+    } else if (flag == "--field" && request.command == Command::kCompare) {
+      const auto field = value();
+      if (!field || field->empty()) return usage_error("--field: expected tier, segment or a dimension id");
+      request.compare_field = *field;
     } else if (flag == "--json") {
       request.json = true;
     } else if (flag == "--bins") {
@@ -219,7 +232,11 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
       const auto text = value();
       const auto day = text ? parse_iso_date(*text) : std::nullopt;
       if (!day) return usage_error("--as-of: expected a date as YYYY-MM-DD");
-      options.analysis_date = day;
+      if (request.command == Command::kCompare) {
+        request.compare_dates.push_back(*day);
+      } else {
+        options.analysis_date = day;
+      }
     } else if (flag == "--customer-id") {
       status = column(ColumnRole::kCustomerId);
     } else if (flag == "--order-id") {
@@ -245,6 +262,8 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
     } else if (request.input_path.empty() && request.command != Command::kSample &&
                request.command != Command::kPresets) {
       request.input_path = flag;
+    } else if (request.command == Command::kCompare && request.later_input_path.empty()) {
+      request.later_input_path = flag;
     } else {
       return usage_error("unexpected argument \"" + flag + "\"");
     }
@@ -262,8 +281,20 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
   if (request.command == Command::kColumns && !request.input_path.empty() && !request.customers_path.empty()) {
     return usage_error("columns: give the orders file or --customers FILE, one at a time");
   }
-  if (request.command == Command::kClassify && request.out_path.empty()) {
-    return usage_error("classify: missing --out DIR");
+  if ((request.command == Command::kClassify || request.command == Command::kCompare) && request.out_path.empty()) {
+    return usage_error(std::string(request.command == Command::kClassify ? "classify" : "compare") +
+                       ": missing --out DIR");
+  }
+  if (request.command == Command::kCompare) {
+    const bool two_files = !request.later_input_path.empty();
+    if (two_files ? request.compare_dates.size() > 1 : request.compare_dates.size() != 2) {
+      return usage_error("compare: give two orders files, or one file and --as-of twice (the earlier date first)");
+    }
+    if (two_files && request.compare_dates.size() == 1) options.analysis_date = request.compare_dates.front();
+    if (!two_files && request.compare_dates[0] >= request.compare_dates[1]) {
+      return usage_error("compare: the first --as-of must be the earlier date");
+    }
+    if (!request.customers_path.empty()) return usage_error("compare: --customers is not supported here yet");
   }
   if (request.command == Command::kExplain && request.customer_id.empty()) {
     return usage_error("explain: missing --customer ID");

@@ -11,7 +11,7 @@
 
 namespace tierlens::cli {
 
-enum class Command { kClassify, kExplain, kColumns, kSample, kValidate, kPresets, kHelp, kVersion };
+enum class Command { kClassify, kExplain, kColumns, kCompare, kSample, kValidate, kPresets, kHelp, kVersion };
 
 struct CliRequest {
   Command command = Command::kHelp;
@@ -20,6 +20,9 @@ struct CliRequest {
   std::string out_path;          ///< classify, presets: a directory; sample: a file ("" = stdout)
   std::string customer_id;       ///< explain
   bool json = false;             ///< explain: print JSON instead of text
+  std::string later_input_path;  ///< compare: the later orders file (the earlier is input_path)
+  std::vector<DayNumber> compare_dates;  ///< compare: two --as-of dates over one file
+  std::string compare_field;     ///< compare: "tier", "segment" or a dimension id ("" = tier, or segment without tiers)
   ClassifyOptions options;
 };
 

@@ -13,6 +13,7 @@
 #include "tierlens/classification.h"
 #include "tierlens/column_preview.h"
 #include "tierlens/explanation.h"
+#include "tierlens/migration.h"
 #include "tierlens/policy_json.h"
 #include "tierlens/presets.h"
 #include "tierlens/reports.h"
@@ -197,6 +198,47 @@ Status run_columns(const cli::CliRequest& request) {
   return Status();
 }
 
+/// Classifies both runs of a comparison and writes how customers moved between them.
+Status run_compare(const cli::CliRequest& request) {
+  cli::CliRequest earlier = request, later = request;
+  if (!request.later_input_path.empty()) {
+    later.input_path = request.later_input_path;
+  } else {
+    earlier.options.analysis_date = request.compare_dates[0];
+    later.options.analysis_date = request.compare_dates[1];
+  }
+  ClassificationSession before, after;
+  if (Status status = read_and_classify(earlier, before); !status.ok()) return status;
+  if (Status status = read_and_classify(later, after); !status.ok()) return status;
+  const std::string field = !request.compare_field.empty()            ? request.compare_field
+                            : request.options.tiers.empty() ? "segment" : "tier";
+  Migration migration;
+  if (Status status = compare_runs(*before.result(), *after.result(), field, migration); !status.ok()) return status;
+
+  const fs::path out_dir(request.out_path);
+  std::error_code error;
+  fs::create_directories(out_dir, error);
+  if (error) return Status::error(ErrorCode::kIoError, out_dir.string() + ": " + error.message());
+  for (const auto& [name, bytes] : {std::pair{"migration.json", migration_json(migration)},
+                                    std::pair{"migration.csv", migration_csv(migration)}}) {
+    if (Status status = write_file(out_dir / name, bytes); !status.ok()) return status;
+  }
+  std::printf("%s before (rows) × after (columns):\n", field.c_str());
+  for (std::size_t row = 0; row < migration.matrix.size(); ++row) {
+    const std::string name = row < migration.labels.size() ? migration.labels[row] : "(new)";
+    std::printf("  %-28s", name.c_str());
+    for (const std::uint64_t count : migration.matrix[row]) std::printf(" %8llu", static_cast<unsigned long long>(count));
+    std::printf("\n");
+  }
+  std::printf("  (last column: gone)\n");
+  for (int m = 0; m < 5; ++m) {
+    std::printf("%s %llu%s", move_key(static_cast<Move>(m)), static_cast<unsigned long long>(migration.counts[m]),
+                m < 4 ? ", " : "\n");
+  }
+  std::printf("wrote %s/{migration.json,migration.csv}\n", out_dir.string().c_str());
+  return Status();
+}
+
 Status run_explain(const cli::CliRequest& request) {
   ClassificationSession session;
   if (Status status = read_and_classify(request, session); !status.ok()) return status;
@@ -266,6 +308,7 @@ int main(int argc, char** argv) {
       case cli::Command::kVersion: std::printf("tierlens %s\n", kTierLensVersion); break;
       case cli::Command::kClassify: status = run_classify(request); break;
       case cli::Command::kExplain: status = run_explain(request); break;
+      case cli::Command::kCompare: status = run_compare(request); break;
       case cli::Command::kColumns: status = run_columns(request); break;
       case cli::Command::kSample: status = run_sample(request); break;
       case cli::Command::kValidate: status = run_validate(request); break;

@@ -16,6 +16,9 @@ ctest --test-dir build/native --output-on-failure -j"$(nproc)"
 echo "== wasm under Node =="
 node --test tests/wasm/
 
+echo "== the command line's own commands =="
+node --test tests/cli/
+
 echo "== the page's languages (string tables) =="
 node --test tests/web/
 
