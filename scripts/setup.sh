@@ -16,6 +16,7 @@ declare -A wanted=(
   [libgtest-dev]=/usr/include/gtest/gtest.h
   [zlib1g-dev]=/usr/include/zlib.h  # the reference the tests check the core's DEFLATE decoder against
   [chromium]=/usr/bin/chromium
+  [fonts-wqy-microhei]=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc  # Chinese text in screenshots
   [clang-14]=/usr/bin/clang++-14  # the fuzz target
   [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 )
