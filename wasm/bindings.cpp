@@ -6,11 +6,15 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
 #include <new>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "tierlens/cluster_features.h"
+#include "tierlens/customer_fields.h"
+#include "tierlens/customer_history.h"
 #include "tierlens/explanation.h"
 #include "tierlens/policy_json.h"
 #include "tierlens/presets.h"
@@ -76,8 +80,9 @@ struct InputTables {
 };
 
 /// How to read the file, as the page says it: {"encoding": "gb18030", "date_order": "day_first",
-/// "header_row": 3, "sheet": "订单", "tables": "orders_and_customers", "table": "customers"};
-/// a missing or empty value means "detect it" (for tables and table: orders).
+/// "header_row": 3, "sheet": "订单", "tables": "orders_and_customers", "table": "customers",
+/// "keep_order_log": true}; a missing or empty value means "detect it" (for tables and table:
+/// orders; for keep_order_log: false, the page's runs set it for the profile card's history).
 Status read_input_options(const std::string& input_json, ClassifyOptions& options,
                           InputTables* tables = nullptr) {
   const auto input = nlohmann::json::parse(input_json.empty() ? "{}" : input_json, nullptr, false);
@@ -116,6 +121,12 @@ Status read_input_options(const std::string& input_json, ClassifyOptions& option
       return Status::error(ErrorCode::kInvalidOptions, "sheet: expected a sheet name");
     }
     if (!input["sheet"].get<std::string>().empty()) options.sheet = input["sheet"].get<std::string>();
+  }
+  if (input.contains("keep_order_log") && !input["keep_order_log"].is_null()) {
+    if (!input["keep_order_log"].is_boolean()) {
+      return Status::error(ErrorCode::kInvalidOptions, "keep_order_log: expected true or false");
+    }
+    options.keep_order_log = input["keep_order_log"].get<bool>();
   }
   const std::string date_order = input.value("date_order", "");
   if (!date_order.empty()) {
@@ -386,6 +397,50 @@ std::string explain(std::uint32_t index) {
   });
 }
 
+/// What the profile card shows besides the explanation: every attribute column the run read
+/// (the name apart) with this customer's value, and every metric (null where absent).
+std::string customer_profile(std::uint32_t index) {
+  return guarded([&] {
+    const Classification* result = session().result();
+    if (!result || index >= result->customer_count()) {
+      return status_json(Status::error(ErrorCode::kInvalidState,
+                                       "no classified customer with index " + std::to_string(index)));
+    }
+    ordered_json attributes = ordered_json::array();
+    for (const AttributeColumn& column : result->ingest.customers.attributes) {
+      if (column.header.empty() || column.field == "customer_name") continue;
+      attributes.push_back({{"field", column.field}, {"header", column.header}, {"value", column.value(index)}});
+    }
+    const CustomerFields fields(*result);
+    ordered_json metrics = ordered_json::object();
+    for (int m = 0; m < kMetricCount; ++m) {
+      const char* key = metric_key(static_cast<Metric>(m));
+      const std::optional<double> value = fields.number(fields.resolve(key), index);
+      metrics[key] = value && std::isfinite(*value) ? ordered_json(*value) : ordered_json();
+    }
+    return dump({{"ok", true}, {"profile", {{"attributes", attributes}, {"metrics", metrics}}}});
+  });
+}
+
+/// Customer `index`'s orders by day for the profile card's timeline: {kept, day: Int32Array
+/// (days since 1970-01-01), purchases, returns: Float64Array in currency units}; null when
+/// there is no such customer. `kept` false: the run kept no order log.
+val customer_history_columns(std::uint32_t index) {
+  const Classification* result = session().result();
+  if (!result || index >= result->customer_count()) return val::null();
+  const CustomerHistory history = customer_history(*result, index);
+  std::vector<std::int32_t> days(history.day.begin(), history.day.end());
+  std::vector<double> purchases, returns;
+  for (const Micros amount : history.purchases) purchases.push_back(micros_to_units(amount));
+  for (const Micros amount : history.returns) returns.push_back(micros_to_units(amount));
+  val columns = val::object();
+  columns.set("kept", history.kept);
+  columns.set("day", typed_array("Int32Array", days));
+  columns.set("purchases", typed_array("Float64Array", purchases));
+  columns.set("returns", typed_array("Float64Array", returns));
+  return columns;
+}
+
 val customers_csv_bytes() {
   const Classification* result = session().result();
   return to_uint8_array(result ? customers_csv(*result) : std::string());
@@ -433,6 +488,8 @@ EMSCRIPTEN_BINDINGS(tierlens) {
   emscripten::function("clusterPoints", &cluster_points);
   emscripten::function("skippedPage", &skipped_page);
   emscripten::function("explainCustomer", &explain);
+  emscripten::function("customerProfile", &customer_profile);
+  emscripten::function("customerHistory", &customer_history_columns);
   emscripten::function("customersCsv", &customers_csv_bytes);
   emscripten::function("skippedCsv", &skipped_csv_bytes);
   emscripten::function("customersXlsx", &customers_xlsx_bytes);

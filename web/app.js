@@ -25,11 +25,12 @@ import { renderClvCard } from './views/clv/clv-card-view.js';
 import { createCustomerTable } from './views/customer-table-view.js';
 import { renderDimensionLabels, warningList } from './views/dimension-labels-view.js';
 import { byId } from './views/dom.js';
-import { renderExplanation, renderExplanationHint } from './views/explanation-view.js';
+import { renderExplanationHint } from './views/explanation-view.js';
 import { renderColumnsNote, renderFacts } from './views/facts-view.js';
 import { bindFileDrop } from './views/file-drop-view.js';
 import { baseName, formatInteger, formatList } from './views/format.js';
 import { PolicyEditorView } from './views/policy-editor/policy-editor-view.js';
+import { renderCustomerProfile } from './views/profile/customer-profile-view.js';
 import { ProgressView } from './views/progress-view.js';
 import { saveBytes } from './views/save-file.js';
 import { renderSegmentChart } from './views/segment-chart-view.js';
@@ -89,7 +90,7 @@ let resultPolicy = null;
 /** Bumped by every new run and by Cancel; answers for an older run are dropped. */
 let run = 0;
 let explainRequest = 0;
-/** The customer whose explanation is on screen (engine index), to refresh it after an edit. */
+/** The customer whose profile is on screen (engine index), to refresh it after an edit. */
 let explainedIndex = null;
 
 const customerTable = createCustomerTable(byId('customer-table'), {
@@ -460,13 +461,14 @@ function backToResult() {
 
 // --- Customers ---
 
+/** Shows the profile card of customer `index`: its explanation, attributes, metrics, orders. */
 async function explainCustomer(index, { scroll = true } = {}) {
   const thisRequest = ++explainRequest;
   explainedIndex = index;
   try {
-    const explanation = await client.request(Request.EXPLAIN, { index });
+    const card = await client.request(Request.CUSTOMER_PROFILE, { index });
     if (thisRequest !== explainRequest) return;
-    renderExplanation(ui.explanation, explanation);
+    renderCustomerProfile(ui.explanation, card);
     if (!scroll) return;
     // Side by side the panel is sticky and in view; stacked under the table it may not be.
     const { top, bottom } = ui.explanation.getBoundingClientRect();

@@ -82,6 +82,12 @@ export const Request = Object.freeze({
   SKIPPED_PAGE: 'skipped-page',
   /** `{index}` → the explanation object of one customer. */
   EXPLAIN: 'explain',
+  /**
+   * `{index}` → `{explanation, profile, history}` for the profile card: the explanation as
+   * for EXPLAIN, the attributes and metrics (TierLensEngine#customerProfile), and the orders
+   * by day (TierLensEngine#customerHistory; its typed arrays are transferred).
+   */
+  CUSTOMER_PROFILE: 'customer-profile',
   /** `{}` → `{bytes: Uint8Array}`, customers.csv; the buffer is transferred. */
   CUSTOMERS_CSV: 'customers-csv',
   /** `{}` → `{bytes: Uint8Array}`, skipped.csv; the buffer is transferred. */

@@ -108,6 +108,16 @@ const handlers = {
     return { result: (await classifiedEngine()).explain(index), transfer: [] };
   },
 
+  async [Request.CUSTOMER_PROFILE]({ index }) {
+    const engine = await classifiedEngine();
+    const columns = engine.customerHistory(index);
+    const history = columns ? columnsReply(columns) : { result: null, transfer: [] };
+    return {
+      result: { explanation: engine.explain(index), profile: engine.customerProfile(index), history: history.result },
+      transfer: history.transfer,
+    };
+  },
+
   async [Request.CUSTOMERS_CSV]() {
     return bytesReply((await classifiedEngine()).customersCsv());
   },
@@ -171,7 +181,9 @@ async function classifySource(id, source, policy) {
   const { orders, customers } = source;
   const ordersBytes = orders?.blob.size ?? 0;
   const total = ordersBytes + (customers?.blob.size ?? 0);
-  engine.begin(orders?.name ?? '', policyFor(source, policy ?? null), { ...(orders?.input ?? {}), tables: tablesOf(source) });
+  // The order log is kept for the profile card's history (it does not change any output).
+  engine.begin(orders?.name ?? '', policyFor(source, policy ?? null),
+    { ...(orders?.input ?? {}), tables: tablesOf(source), keepOrderLog: true });
   if (orders) await feedFile(engine, orders.blob, (loaded) => postProgress(id, loaded, total));
   if (customers) {
     const { encoding, headerRow, sheet } = customers.input; // a customers table has no order dates

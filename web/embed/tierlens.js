@@ -125,6 +125,14 @@ export class TierLensResult {
     return this.#request(Request.EXPLAIN, { index });
   }
 
+  /**
+   * Customer `index`'s orders by day, for a timeline: `{kept, day: Int32Array (days since
+   * 1970-01-01), purchases: Float64Array, returns: Float64Array}` in currency units.
+   */
+  async history(index) {
+    return (await this.#request(Request.CUSTOMER_PROFILE, { index })).history;
+  }
+
   /** customers.csv as the CLI writes it (UTF-8 with BOM). @returns {Promise<Uint8Array>} */
   async customersCsv() {
     return (await this.#request(Request.CUSTOMERS_CSV)).bytes;

@@ -81,7 +81,8 @@ export class TierLensEngine {
    *   the workbook sheet to read (an .xlsx), by name; '' or null: the first; tables the
    *   files of the run: 'orders' (the default), 'orders_and_customers' (then feed the
    *   orders, call beginCustomerTable() and feed the customers table) or 'customers' (call
-   *   beginCustomerTable() at once; fileName is then '')
+   *   beginCustomerTable() at once; fileName is then ''); keepOrderLog true keeps each
+   *   customer's orders for customerHistory() (not part of the policy; outputs unchanged)
    */
   begin(fileName, policy = null, input = {}) {
     unwrap(this.module.beginIngest(fileName, policy === null ? '' : policyText(policy), inputText(input)));
@@ -196,6 +197,27 @@ export class TierLensEngine {
     return unwrap(this.module.explainCustomer(index)).explanation;
   }
 
+  /**
+   * What a profile card shows besides explain(): `{attributes: [{field, header, value}],
+   * metrics: {recency, frequency, monetary, average_order_value, tenure, r_score, f_score,
+   * m_score, fm_score, clv, historical_clv, p_alive, expected_purchases, expected_spend}}`;
+   * `attributes` every attribute column the run read (the name apart), a metric null where the
+   * customer has none (CLV figures without CLV in the policy).
+   */
+  customerProfile(index) {
+    return unwrap(this.module.customerProfile(index)).profile;
+  }
+
+  /**
+   * Customer `index`'s orders by day, oldest first: `{kept, day: Int32Array (days since
+   * 1970-01-01), purchases: Float64Array, returns: Float64Array}` in currency units, returns
+   * as positive amounts; `kept` is false (and the arrays empty) unless the run was begun with
+   * keepOrderLog or its policy uses CLV. Null for an index with no customer.
+   */
+  customerHistory(index) {
+    return this.module.customerHistory(index);
+  }
+
   /** customers.csv, byte for byte as the CLI writes it (UTF-8 with BOM). */
   customersCsv() {
     return this.module.customersCsv();
@@ -229,8 +251,8 @@ export class TierLensEngine {
 }
 
 /** The reading options as the core takes them; '' or null leaves each to detection. */
-function inputText({ encoding = '', dateOrder = '', headerRow = null, sheet = '', tables = 'orders', table = 'orders' } = {}) {
-  return JSON.stringify({ encoding, date_order: dateOrder, header_row: headerRow, sheet: sheet ?? '', tables, table });
+function inputText({ encoding = '', dateOrder = '', headerRow = null, sheet = '', tables = 'orders', table = 'orders', keepOrderLog = false } = {}) {
+  return JSON.stringify({ encoding, date_order: dateOrder, header_row: headerRow, sheet: sheet ?? '', tables, table, keep_order_log: keepOrderLog });
 }
 
 function policyText(policy) {

@@ -71,7 +71,7 @@ function dimensionList(dimensions) {
   return el('dl', { class: 'dimension-explanations', 'data-testid': 'explanation-dimensions' },
     ...dimensions.map((dimension) => el('div', { class: 'dimension-explanation', dataset: { dimension: dimension.id } },
       el('dt', { text: dimension.name }),
-      el('dd', { class: 'dimension-label' }, el('span', { class: 'label-badge', 'data-testid': 'explanation-label', text: labelText(dimension, dimension.label ?? '') })),
+      el('dd', { class: 'dimension-label' }, el('span', { class: 'label-badge', 'data-testid': 'explanation-label', dataset: { label: dimension.label ?? '' }, text: labelText(dimension, dimension.label ?? '') })),
       dimension.text ? el('dd', { class: 'rule', 'data-testid': 'explanation-reason', text: dimension.text }) : null)));
 }
 
