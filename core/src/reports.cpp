@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model_json.h"
+#include "skipped_row_cells.h"
 #include "tierlens/column_preview.h"
 #include "tierlens/csv_writer.h"
 #include "tierlens/delimiter.h"
@@ -298,13 +299,7 @@ std::string skipped_csv(const Classification& result) {
   for (const std::string& column : skipped_columns()) csv.text(column);
   csv.end_row();
   for (const SkippedRow& row : result.ingest.skipped) {
-    csv.text(skipped_file_name(result, row))
-        .number(static_cast<std::int64_t>(row.row))
-        .number(static_cast<std::int64_t>(row.line))
-        .text(row.column)
-        .text(skip_reason_code(row.reason))
-        .text(row.detail)
-        .text(row.raw);
+    put_skipped_row(result, row, csv);
     csv.end_row();
   }
   return csv.take();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model_json.h"
+#include "skipped_row_cells.h"
 #include "tierlens/reports.h"
 #include "tierlens/tiers.h"
 #include "tierlens/xlsx_writer.h"
@@ -114,14 +115,7 @@ XlsxTable dimensions_table(const Classification& result) {
 XlsxTable skipped_table(const Classification& result) {
   XlsxTable table{"Skipped rows", skipped_columns(), result.ingest.skipped.size(), nullptr};
   table.fill = [&result](std::size_t index, XlsxRow& cells) {
-    const SkippedRow& row = result.ingest.skipped[index];
-    cells.text(skipped_file_name(result, row))
-        .number(static_cast<std::int64_t>(row.row))
-        .number(static_cast<std::int64_t>(row.line))
-        .text(row.column)
-        .text(skip_reason_code(row.reason))
-        .text(row.detail)
-        .text(row.raw);
+    put_skipped_row(result, result.ingest.skipped[index], cells);
   };
   return table;
 }

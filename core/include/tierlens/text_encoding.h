@@ -62,4 +62,7 @@ class Utf8Transcoder {
   std::uint64_t replaced_ = 0;
 };
 
+/// Appends code point `c` (at most U+10FFFF) to `out` as UTF-8.
+void append_utf8(char32_t c, std::string& out);
+
 }  // namespace tierlens
