@@ -5,13 +5,6 @@
 namespace tierlens {
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 /// Part names are URIs: "%20" and the like stand for the bytes of the zip entry's name.
 std::string percent_decoded(std::string_view text) {
   std::string out;

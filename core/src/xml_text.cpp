@@ -7,13 +7,6 @@
 namespace tierlens {
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 /// The code point of a numeric reference's digits ("#65", "#x41"); -1 when malformed or not
 /// a Unicode scalar value.
 long numeric_reference(std::string_view name) {
@@ -43,6 +36,13 @@ long ooxml_escape_at(std::string_view text) {
 }
 
 }  // namespace
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
 
 void append_xml_text(std::string_view raw, std::string& out) {
   std::size_t at = 0;

@@ -17,6 +17,9 @@ void append_xml_text(std::string_view raw, std::string& out);
 /// that would start such an escape is written.
 void append_ooxml_unescaped(std::string_view text, std::string& out);
 
+/// The value of hex digit `c`, or −1 when it is none.
+int hex_value(char c);
+
 /// Both: a value as a spreadsheet shows it.
 std::string decode_ooxml_text(std::string_view raw);
 
