@@ -62,15 +62,16 @@ std::uint64_t count_repeat_customers(const ClvInputs& inputs) {
   return repeat;
 }
 
-/// Fits the purchase model, or says why not (into `problem`).
-std::optional<BgNbdFit> fit_purchases(const ClvInputs& inputs, double penalizer, std::string& problem) {
+/// Fits the purchase model on the `chosen` customers (fit_sample), or says why not (into `problem`).
+std::optional<BgNbdFit> fit_purchases(const ClvInputs& inputs, const std::vector<std::uint8_t>& chosen,
+                                      double penalizer, std::string& problem) {
   const std::uint64_t repeat = count_repeat_customers(inputs);
   if (repeat < kMinRepeatCustomers) {
     problem = std::to_string(repeat) + " customers bought again after their first purchase period; the "
               "models need at least " + std::to_string(kMinRepeatCustomers) + " to be fitted";
     return std::nullopt;
   }
-  BgNbdFit fit = fit_bg_nbd(distinct_customers(inputs, fit_sample(inputs)), penalizer);
+  BgNbdFit fit = fit_bg_nbd(distinct_customers(inputs, chosen), penalizer);
   if (!fit.converged) {
     problem = "the purchase model (BG/NBD) did not converge (" + fit.message + ")";
     return std::nullopt;
@@ -97,9 +98,9 @@ double pearson_correlation(const std::vector<double>& x, const std::vector<doubl
 }
 
 /// Fits the spend model on the repeat customers whose repeat purchases are worth something.
-void fit_spend(const ClvInputs& inputs, const ClvSettings& settings, ClvResult& result) {
+void fit_spend(const ClvInputs& inputs, const std::vector<std::uint8_t>& chosen, const ClvSettings& settings,
+               ClvResult& result) {
   std::vector<double> frequency, spend;
-  const std::vector<std::uint8_t> chosen = fit_sample(inputs);
   for (std::size_t c = 0; c < inputs.size(); ++c) {
     if (!inputs.in_calibration[c] || inputs.frequency[c] == 0) continue;
     if (inputs.repeat_spend[c] <= 0) {
@@ -240,7 +241,7 @@ HoldoutCheck check_on_holdout(const IngestResult& ingest, const ClvSettings& set
   }
   const ClvInputs inputs = clv_inputs(ingest.order_log, ingest.customers.size(), settings.period,
                                       check.calibration_end);
-  std::optional<BgNbdFit> fit = fit_purchases(inputs, settings.penalizer, check.problem);
+  std::optional<BgNbdFit> fit = fit_purchases(inputs, fit_sample(inputs), settings.penalizer, check.problem);
   if (!fit) return check;
   check.fitted = true;
   check.purchases = *fit;
@@ -294,17 +295,17 @@ ClvResult compute_clv(const IngestResult& ingest, const ClvSettings& settings, D
   historical_clv(ingest, settings, data_end, result);
 
   const ClvInputs inputs = clv_inputs(ingest.order_log, n, settings.period, data_end);
-  for (std::size_t c = 0; c < n; ++c) {
-    result.customers_with_purchases += inputs.in_calibration[c];
-    result.repeat_customers += inputs.in_calibration[c] && inputs.frequency[c] > 0;
-  }
+  for (std::size_t c = 0; c < n; ++c) result.customers_with_purchases += inputs.in_calibration[c];
+  result.repeat_customers = count_repeat_customers(inputs);
   result.fitted_on = std::min<std::uint64_t>(result.customers_with_purchases, kMaxFitCustomers);
   std::string problem;
-  result.purchases = fit_purchases(inputs, settings.penalizer, problem);
+  // One sample for both models: the spend model is fitted on the same customers' repeats.
+  const std::vector<std::uint8_t> chosen = fit_sample(inputs);
+  result.purchases = fit_purchases(inputs, chosen, settings.penalizer, problem);
   if (!result.purchases) {
     result.warnings.push_back(problem + ": CLV is historical");
   } else {
-    fit_spend(inputs, settings, result);
+    fit_spend(inputs, chosen, settings, result);
     predict_customers(inputs, settings, result);
     if (result.spend) result.basis = "model";
   }
