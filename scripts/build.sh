@@ -17,6 +17,9 @@ fi
 if [ "$what" = all ] || [ "$what" = wasm ]; then
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/wasm -j"$jobs"
+  # The page's charting library, from the npm package pinned by package-lock.json.
+  mkdir -p web/dist/vendor
+  cp node_modules/echarts/dist/echarts.esm.min.js node_modules/echarts/LICENSE web/dist/vendor/
   # The page in one HTML file that works from file:// (web/dist/tierlens-standalone.html).
   node scripts/build-single-file.mjs
 fi

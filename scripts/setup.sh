@@ -36,8 +36,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# playwright-core drives Chromium in tests/e2e/; xlsx (SheetJS) reads the page's workbook there.
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/xlsx ] ||
+# echarts draws the page's charts (build.sh copies it into web/dist/vendor/); playwright-core
+# drives Chromium in tests/e2e/; xlsx (SheetJS) reads the page's workbook there.
+if [ ! -d node_modules/echarts ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/xlsx ] ||
    [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
