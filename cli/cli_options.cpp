@@ -86,6 +86,14 @@ const char* const kUsage =
       Lists the built-in presets; with --out, writes each as DIR/ID.json to start from.
   tierlens sample [--out FILE]
       Writes the built-in sample orders file (to stdout without --out).
+  tierlens sql --dialect duckdb|postgres|spark [ORDERS_FILE] [--fit ORDERS_FILE] [--out FILE] [options]
+      Compiles the policy to one SQL script that classifies the customers of an
+      `orders` table (and a `customers` table with --customers) inside DuckDB,
+      PostgreSQL or Spark: the columns and labels of customers.csv. The column names
+      are the policy's (defaults customer_id, order_id, order_date, amount), or those
+      a run on ORDERS_FILE would read. CLV and clusters are fitted on data: --fit runs
+      the core on that file and the SQL applies the fitted parameters and centres.
+      Writes the script to FILE (stdout without --out).
 
 Options:
   --policy FILE            the classification policy: dimensions, tiers, strategies
@@ -139,13 +147,16 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
     request.command = Command::kValidate;
   } else if (args[0] == "presets") {
     request.command = Command::kPresets;
+  } else if (args[0] == "sql") {
+    request.command = Command::kSql;
   } else {
     return usage_error("unknown command \"" + args[0] + "\"");
   }
 
   ClassifyOptions& options = request.options;
   if (request.command == Command::kClassify || request.command == Command::kExplain ||
-      request.command == Command::kColumns || request.command == Command::kCompare) {
+      request.command == Command::kColumns || request.command == Command::kCompare ||
+      request.command == Command::kSql) {
     if (Status status = load_policy(args, options); !status.ok()) return status;
   }
   for (std::size_t i = 1; i < args.size(); ++i) {
@@ -185,6 +196,16 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
       request.compare_field = *field;
     } else if (flag == "--json") {
       request.json = true;
+    } else if (flag == "--dialect" && request.command == Command::kSql) {
+      const auto dialect = value();
+      if (!dialect || (*dialect != "duckdb" && *dialect != "postgres" && *dialect != "spark")) {
+        return usage_error("--dialect: expected duckdb, postgres or spark");
+      }
+      request.sql_dialect = *dialect;
+    } else if (flag == "--fit" && request.command == Command::kSql) {
+      const auto path = value();
+      if (!path) return usage_error("--fit: expected the orders file to fit CLV and clusters on");
+      request.fit_path = *path;
     } else if (flag == "--bins") {
       const auto text = value();
       char* end = nullptr;
@@ -275,6 +296,13 @@ Status parse_command_line(const std::vector<std::string>& args, CliRequest& requ
     return Status();
   }
   if (request.command == Command::kSample || request.command == Command::kPresets) return Status();
+  if (request.command == Command::kSql) {
+    if (request.sql_dialect.empty()) return usage_error("sql: missing --dialect duckdb|postgres|spark");
+    if (!request.fit_path.empty() && !request.input_path.empty()) {
+      return usage_error("sql: give the orders file once: --fit FILE reads its columns too");
+    }
+    return validate_options(options);
+  }
   if (request.input_path.empty() && request.customers_path.empty()) {
     return usage_error("missing the orders file (or --customers FILE)");
   }

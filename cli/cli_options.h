@@ -11,7 +11,7 @@
 
 namespace tierlens::cli {
 
-enum class Command { kClassify, kExplain, kColumns, kCompare, kSample, kValidate, kPresets, kHelp, kVersion };
+enum class Command { kClassify, kExplain, kColumns, kCompare, kSample, kValidate, kPresets, kSql, kHelp, kVersion };
 
 struct CliRequest {
   Command command = Command::kHelp;
@@ -23,6 +23,8 @@ struct CliRequest {
   std::string later_input_path;  ///< compare: the later orders file (the earlier is input_path)
   std::vector<DayNumber> compare_dates;  ///< compare: two --as-of dates over one file
   std::string compare_field;     ///< compare: "tier", "segment" or a dimension id ("" = tier, or segment without tiers)
+  std::string sql_dialect;       ///< sql: "duckdb", "postgres" or "spark"
+  std::string fit_path;          ///< sql: the orders file the core fits CLV and clusters on (--fit)
   ClassifyOptions options;
 };
 

@@ -12,6 +12,7 @@
 #include "cli_options.h"
 #include "tierlens/classification.h"
 #include "tierlens/column_preview.h"
+#include "tierlens/dashboard.h"
 #include "tierlens/explanation.h"
 #include "tierlens/migration.h"
 #include "tierlens/policy_json.h"
@@ -19,6 +20,7 @@
 #include "tierlens/reports.h"
 #include "tierlens/sample_orders.h"
 #include "tierlens/session.h"
+#include "tierlens/sql/policy_sql.h"
 #include "tierlens/xlsx_workbook.h"
 
 namespace fs = std::filesystem;
@@ -133,6 +135,7 @@ Status run_classify(const cli::CliRequest& request) {
   for (const auto& [name, bytes] : {std::pair{"customers.csv", customers_csv(result)},
                                     std::pair{"customers.xlsx", std::move(workbook)},
                                     std::pair{"summary.json", summary_json(result)},
+                                    std::pair{"dashboard.json", dashboard_json(result)},
                                     std::pair{"skipped.csv", skipped_csv(result)},
                                     std::pair{"policy.json", policy_json_text(result.options)}}) {
     if (Status status = write_file(out_dir / name, bytes); !status.ok()) return status;
@@ -167,7 +170,7 @@ Status run_classify(const cli::CliRequest& request) {
       std::printf("warning: %s: %s\n", result.dimension_policy(dimension).id.c_str(), warning.c_str());
     }
   }
-  std::printf("wrote %s/{customers.csv,customers.xlsx,summary.json,skipped.csv,policy.json}\n",
+  std::printf("wrote %s/{customers.csv,customers.xlsx,summary.json,dashboard.json,skipped.csv,policy.json}\n",
               out_dir.string().c_str());
   return Status();
 }
@@ -288,6 +291,69 @@ Status run_presets(const cli::CliRequest& request) {
   return Status();
 }
 
+/// The first bytes of a file (a whole workbook), as the columns preview reads it.
+Status read_head(const std::string& path, std::string& head) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::error(ErrorCode::kIoError, path + ": cannot open the file");
+  head.assign(kPreviewHeadBytes, '\0');
+  file.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(file.gcount()));
+  if (looks_like_zip(head)) {
+    std::ostringstream rest;
+    rest << file.rdbuf();
+    head += rest.str();
+  }
+  return Status();
+}
+
+/// `tierlens sql`: the policy as one SQL script. The columns come from a run on --fit FILE
+/// (which also fits CLV and clusters), from the header of ORDERS_FILE, or from the policy.
+Status run_sql(const cli::CliRequest& request) {
+  const auto dialect = sql::parse_dialect(request.sql_dialect);
+  const ClassifyOptions& options = request.options;
+  sql::SqlMapping mapping;
+  std::optional<sql::SqlFits> fits;
+  if (!request.fit_path.empty()) {
+    cli::CliRequest fit = request;
+    fit.input_path = request.fit_path;
+    ClassificationSession session;
+    if (Status status = read_and_classify(fit, session); !status.ok()) return status;
+    mapping = sql::mapping_from_run(*session.result());
+    fits = sql::fits_from_run(*session.result());
+  } else if (!request.input_path.empty()) {
+    ClassifyOptions preview_options = options;
+    preview_options.file_name = fs::path(request.input_path).filename().string();
+    std::string head;
+    if (Status status = read_head(request.input_path, head); !status.ok()) return status;
+    ColumnPreview orders, customers;
+    if (Status status = preview_columns(head, preview_options, orders); !status.ok()) return status;
+    if (!orders.problem.empty()) return Status::error(ErrorCode::kMissingColumn, orders.problem);
+    if (!request.customers_path.empty()) {
+      if (Status status = read_head(request.customers_path, head); !status.ok()) return status;
+      if (Status status = preview_columns(head, preview_options, customers, TableKind::kCustomers); !status.ok()) {
+        return status;
+      }
+    }
+    mapping = sql::mapping_from_preview(options, orders, request.customers_path.empty() ? nullptr : &customers);
+  } else {
+    mapping = sql::mapping_from_policy(options, !request.customers_path.empty());
+  }
+  if (sql::policy_needs_fit(options) && !fits) {
+    return Status::error(ErrorCode::kInvalidOptions,
+                         "this policy uses CLV or clusters, which are fitted on data: add --fit ORDERS_FILE (the core "
+                         "fits them on that file and the SQL applies what it fitted)");
+  }
+  std::string script;
+  if (Status status = sql::policy_sql(options, mapping, fits ? &*fits : nullptr, *dialect, script); !status.ok()) {
+    return status;
+  }
+  if (request.out_path.empty()) {
+    std::fwrite(script.data(), 1, script.size(), stdout);
+    return Status();
+  }
+  return write_file(request.out_path, script);
+}
+
 Status run_sample(const cli::CliRequest& request) {
   const std::string csv = generate_sample_orders();
   if (request.out_path.empty()) {
@@ -313,6 +379,7 @@ int main(int argc, char** argv) {
       case cli::Command::kSample: status = run_sample(request); break;
       case cli::Command::kValidate: status = run_validate(request); break;
       case cli::Command::kPresets: status = run_presets(request); break;
+      case cli::Command::kSql: status = run_sql(request); break;
     }
   }
   if (!status.ok()) {

@@ -92,10 +92,14 @@ const classicWorkers = `const Worker = class extends globalThis.Worker {
 };
 `;
 
+// The bundle goes in last, into this slot: until then the checks below read the page's markup
+// alone, not the text of the code (which may well hold "<meta http-equiv=…" or 'src="…"' in
+// its strings: the HTML report's template, ECharts' save-as-image page).
+const SCRIPT_SLOT = '/* the bundled modules */';
 let script = '';
 html = replaceOnce(html, /<script type="module" src="([^"]+)"><\/script>/, (_, src) => {
   script = inlineSafe(bundleWithAssets(path.join(web, src), classicWorkers).code, src);
-  return `<script type="module">${script}</script>`;
+  return `<script type="module">${SCRIPT_SLOT}</script>`;
 }, 'module script');
 
 const csp = [
@@ -120,5 +124,6 @@ const outside = [...html.matchAll(/\s(?:src|href)="([^"]*)"/g)].map(([, url]) =>
   .filter((url) => !/^(?:data:|blob:|#)/.test(url));
 if (outside.length) throw new Error(`build-single-file: still refers to ${outside.join(', ')}`);
 
+html = html.replace(SCRIPT_SLOT, () => script);
 writeFileSync(out, html);
 console.log(`build-single-file: ${path.relative(repoRoot, out)} (${(Buffer.byteLength(html) / 2 ** 20).toFixed(2)} MiB)`);

@@ -3,11 +3,12 @@
 // It drives the page as the tests do: the built-in sample under the clv_clusters preset, so
 // that every card has something to show. Chinese text needs a CJK font (setup.sh installs
 // fonts-wqy-microhei).
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { launchBrowser } from '../tests/e2e/browser.mjs';
-import { choosePreset, openPage, waitForPolicySettled, waitUntilSettled } from '../tests/e2e/page-driver.mjs';
+import { choosePreset, download, openPage, waitForPolicySettled, waitUntilSettled } from '../tests/e2e/page-driver.mjs';
 import { repoRoot } from '../tests/support/paths.mjs';
 import { startServer } from './serve.mjs';
 
@@ -15,13 +16,25 @@ const outDir = path.join(repoRoot, 'docs', 'screenshots');
 
 /** Section selector → file name. */
 const VIEWS = [
+  ['#dashboard-section', 'dashboard'],
   ['#tiers-section', 'tiers'],
   ['section[aria-labelledby="segments-heading"]', 'segments'],
   ['#clv-section', 'clv'],
   ['#cluster-cards', 'clusters'],
   ['#customers-section', 'customers'],
   ['#policy-editor', 'policy-editor'],
+  ['#migration-section', 'migration'],
 ];
+
+/** The migration card's default comparison: the same orders as of 90 days earlier, by tier. */
+async function compareWithEarlierDate(page) {
+  await page.click('#migration-compare');
+  await page.waitForFunction(() => {
+    const result = document.querySelector('[data-testid="migration-result"]');
+    return document.getElementById('migration').getAttribute('aria-busy') !== 'true' && !result.hidden
+      && result.dataset.outdated === 'false';
+  }, null, { timeout: 60_000, polling: 50 });
+}
 
 async function shoot(server, locale, prefix) {
   const browser = await launchBrowser({ locale });
@@ -34,11 +47,18 @@ async function shoot(server, locale, prefix) {
     await waitUntilSettled(page);
     await waitForPolicySettled(page);
     await choosePreset(page, 'clv_clusters');
+    await compareWithEarlierDate(page);
     for (const [selector, name] of VIEWS) {
       const element = page.locator(selector).first();
       if (!(await element.isVisible())) continue;
       await element.screenshot({ path: path.join(outDir, `${prefix}-${name}.png`) });
     }
+    // The HTML report, as it opens from a file.
+    const report = path.join(outDir, `${prefix}-report.html`);
+    await writeFile(report, (await download(page, '#download-report')).bytes);
+    await page.goto(pathToFileURL(report).href);
+    await page.screenshot({ path: path.join(outDir, `${prefix}-report.png`) });
+    await rm(report);
   } finally {
     await browser.close();
   }

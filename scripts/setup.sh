@@ -19,6 +19,7 @@ declare -A wanted=(
   [fonts-wqy-microhei]=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc  # Chinese text in screenshots
   [clang-14]=/usr/bin/clang++-14  # the fuzz target
   [libclang-rt-14-dev]=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
+  [postgresql]=/usr/lib/postgresql/15/bin/initdb  # tests/sql/ runs `tierlens sql` on it (bookworm's is 15)
 )
 missing=()
 for package in "${!wanted[@]}"; do
@@ -37,8 +38,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # echarts draws the page's charts (build.sh copies it into web/dist/vendor/); playwright-core
-# drives Chromium in tests/e2e/; xlsx (SheetJS) reads the page's workbook there.
+# drives Chromium in tests/e2e/; xlsx (SheetJS) reads the page's workbook there; axe-core
+# checks the page's accessibility there; @duckdb/node-api runs `tierlens sql` in tests/sql/.
 if [ ! -d node_modules/echarts ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/xlsx ] ||
+   [ ! -d node_modules/axe-core ] || [ ! -d node_modules/@duckdb/node-api ] ||
    [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error

@@ -19,6 +19,9 @@ node --test tests/wasm/
 echo "== the command line's own commands =="
 node --test tests/cli/
 
+echo "== the policy as SQL, proven on DuckDB and PostgreSQL =="
+node --test tests/sql/
+
 echo "== the page's languages (string tables) =="
 node --test tests/web/
 

@@ -1,11 +1,13 @@
 // The only Emscripten code in TierLens: a handful of coarse calls over one
-// ClassificationSession. Bytes come in as Uint8Array (one copy into the heap), results go out
+// ClassificationSession (and, at the end, a second one: the earlier run a comparison of runs
+// reads without disturbing the run on screen). Bytes come in as Uint8Array (one copy into the heap), results go out
 // as JSON status strings, typed-array columns, or byte arrays. Nothing here throws into
 // JavaScript: every failure becomes {"ok": false, "code": …, "message": …}, which
 // web/engine/tierlens-engine.js turns into a TierLensError.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cmath>
 #include <new>
 #include <optional>
@@ -15,11 +17,16 @@
 #include "tierlens/cluster_features.h"
 #include "tierlens/customer_fields.h"
 #include "tierlens/customer_history.h"
+#include "tierlens/dashboard.h"
+#include "tierlens/customer_view.h"
 #include "tierlens/explanation.h"
+#include "tierlens/migration.h"
 #include "tierlens/policy_json.h"
+#include "tierlens/sql/policy_sql.h"
 #include "tierlens/presets.h"
 #include "tierlens/reports.h"
 #include "tierlens/sample_orders.h"
+#include "tierlens/saved_migration.h"
 #include "tierlens/session.h"
 
 using emscripten::val;
@@ -139,29 +146,36 @@ Status read_input_options(const std::string& input_json, ClassifyOptions& option
   return Status();
 }
 
-/// Starts a run. `file_name` is the orders file's ('' when the run reads customers only);
-/// `input_json` says how to read it, and which files the run reads ("tables").
-std::string begin_ingest(const std::string& file_name, const std::string& policy_json,
-                         const std::string& input_json) {
+/// Starts a run in `run` (the run on screen, or the earlier one it is compared with).
+/// `file_name` is the orders file's ('' when the run reads customers only); `input_json` says
+/// how to read it, and which files the run reads ("tables").
+std::string begin_run(ClassificationSession& run, const std::string& file_name, const std::string& policy_json,
+                      const std::string& input_json) {
   return guarded([&] {
     ClassifyOptions options;
     options.file_name = file_name;
     InputTables tables;
     if (Status status = read_input_options(input_json, options, &tables); !status.ok()) {
-      session().reset();
+      run.reset();
       return status_json(status);
     }
     if (Status status = read_policy(policy_json, options); !status.ok()) {
-      session().reset();  // no half-configured run may go on with default options
+      run.reset();  // no half-configured run may go on with default options
       return status_json(status);
     }
-    return status_json(session().begin(std::move(options), tables.tables));
+    return status_json(run.begin(std::move(options), tables.tables));
   });
 }
 
-/// Ends the orders file (if the run has one) and starts the customers table, read as
+std::string begin_ingest(const std::string& file_name, const std::string& policy_json,
+                         const std::string& input_json) {
+  return begin_run(session(), file_name, policy_json, input_json);
+}
+
+/// Ends the orders file (if `run` has one) and starts the customers table, read as
 /// `input_json` says (encoding, header_row, sheet); feedChunk then reads the table.
-std::string begin_customer_table(const std::string& file_name, const std::string& input_json) {
+std::string begin_run_customer_table(ClassificationSession& run, const std::string& file_name,
+                                     const std::string& input_json) {
   return guarded([&] {
     ClassifyOptions read_as;
     if (Status status = read_input_options(input_json, read_as); !status.ok()) return status_json(status);
@@ -170,8 +184,12 @@ std::string begin_customer_table(const std::string& file_name, const std::string
     reading.encoding = read_as.encoding;
     reading.header_row = read_as.header_row;
     reading.sheet = read_as.sheet;
-    return status_json(session().begin_customer_table(std::move(reading)));
+    return status_json(run.begin_customer_table(std::move(reading)));
   });
+}
+
+std::string begin_customer_table(const std::string& file_name, const std::string& input_json) {
+  return begin_run_customer_table(session(), file_name, input_json);
 }
 
 /// The mapping step's preview of a file from its first bytes (a workbook: all of them), read
@@ -241,15 +259,36 @@ std::string summary() {
   return result ? summary_json(*result) : "null";
 }
 
+/// The dashboard's figures (dashboard.h) as the CLI writes dashboard.json; "null" before a result.
+std::string dashboard() {
+  return guarded([] {
+    const Classification* result = session().result();
+    return result ? dashboard_json(*result) : std::string("null");
+  });
+}
+
+/// Rows `offset`… of the customers `filter_json` keeps (customer_view.h; '' keeps all) in the
+/// order asked for; `total` counts the view, `customers` the whole result. A filter naming
+/// what the result has not answers {ok: false, code, message} instead.
 val customer_page(std::uint32_t offset, std::uint32_t count, const std::string& sort_key,
-                  bool descending) {
+                  bool descending, const std::string& filter_json) {
   val page = val::object();
   const Classification* result = session().result();
-  const auto key = parse_customer_sort_key(sort_key);
+  const std::optional<CustomerSortColumn> column = result ? parse_customer_sort_column(*result, sort_key) : std::nullopt;
   const std::vector<std::uint32_t> none;
-  const std::vector<std::uint32_t>& order =
-      result ? session().customer_order(key.value_or(CustomerSortKey::kCustomerId), descending)
-             : none;
+  const std::vector<std::uint32_t>* view = &none;
+  CustomerFilter filter;
+  Status status = parse_customer_filter_json(filter_json, filter);
+  if (status.ok() && result) {
+    status = session().customer_view(filter, column.value_or(CustomerSortKey::kCustomerId), descending, view);
+  }
+  if (!status.ok()) {
+    page.set("ok", false);
+    page.set("code", std::string(error_code_name(status.code())));
+    page.set("message", status.message());
+    return page;
+  }
+  const std::vector<std::uint32_t>& order = *view;
   const std::size_t begin = std::min<std::size_t>(offset, order.size());
   const std::size_t end = std::min<std::size_t>(begin + count, order.size());
 
@@ -284,6 +323,8 @@ val customer_page(std::uint32_t offset, std::uint32_t count, const std::string& 
     segments.call<void>("push", std::string(segment_name(result->segment[i])));
   }
   page.set("total", order.size());
+  page.set("customers", result ? result->customer_count() : 0);
+  page.set("has_names", name_column != nullptr);
   page.set("index", typed_array("Uint32Array", index));
   page.set("customer_id", ids);
   page.set("customer_name", names);
@@ -469,6 +510,23 @@ std::string policy_json() {
   return result ? policy_json_text(result->options) : "null";
 }
 
+/// The policy of the last result compiled to SQL for `dialect` ("duckdb", "postgres" or
+/// "spark"), reading the columns the run read, with the CLV parameters and cluster centres it
+/// fitted: `tierlens sql --fit` on the file on screen. The script's text, a status JSON when it
+/// cannot be made (it starts with "{", a script with "--"), "null" before a result.
+std::string policy_sql(const std::string& dialect) {
+  const Classification* result = session().result();
+  if (!result) return "null";
+  return guarded([&] {
+    const auto parsed = sql::parse_dialect(dialect);
+    if (!parsed) return status_json(Status::error(ErrorCode::kInvalidOptions, "unknown SQL dialect \"" + dialect + "\""));
+    const sql::SqlFits fits = sql::fits_from_run(*result);
+    std::string script;
+    const Status status = sql::policy_sql(result->options, sql::mapping_from_run(*result), &fits, *parsed, script);
+    return status.ok() ? script : status_json(status);
+  });
+}
+
 val sample_orders_csv() { return to_uint8_array(generate_sample_orders()); }
 
 }  // namespace
@@ -484,6 +542,7 @@ EMSCRIPTEN_BINDINGS(tierlens) {
   emscripten::function("presetPolicy", &preset_policy);
   emscripten::function("checkPolicy", &check_policy);
   emscripten::function("summaryJson", &summary);
+  emscripten::function("dashboardJson", &dashboard);
   emscripten::function("customerPage", &customer_page);
   emscripten::function("clusterPoints", &cluster_points);
   emscripten::function("skippedPage", &skipped_page);
@@ -494,5 +553,145 @@ EMSCRIPTEN_BINDINGS(tierlens) {
   emscripten::function("skippedCsv", &skipped_csv_bytes);
   emscripten::function("customersXlsx", &customers_xlsx_bytes);
   emscripten::function("policyJson", &policy_json);
+  emscripten::function("policySql", &policy_sql);
   emscripten::function("sampleOrdersCsv", &sample_orders_csv);
+}
+
+// --- Comparing runs (客户迁移): the run on screen with an earlier one ---
+
+namespace {
+
+/// The run the one on screen is compared with: other orders, or the same orders as of an
+/// earlier date, classified under the same policy; or a customers.csv saved earlier. And the
+/// last comparison made, which the downloads give.
+struct Comparison {
+  ClassificationSession run;                   ///< the earlier orders, classified
+  std::optional<SavedCustomersReader> reader;  ///< a saved customers.csv being read
+  std::optional<SavedCustomers> saved;         ///< … once read
+  std::optional<Migration> migration;
+};
+
+Comparison& comparison() {
+  static Comparison instance;  // beside session(): the run on screen is never disturbed
+  return instance;
+}
+
+/// Forgets the earlier run, of either kind, and the comparison made with it.
+void forget_earlier_run() {
+  Comparison& c = comparison();
+  c.run.reset();
+  c.reader.reset();
+  c.saved.reset();
+  c.migration.reset();
+}
+
+/// beginIngest for the earlier run; then feedEarlierRun, finishEarlierRun.
+std::string begin_earlier_run(const std::string& file_name, const std::string& policy_json,
+                              const std::string& input_json) {
+  forget_earlier_run();
+  return begin_run(comparison().run, file_name, policy_json, input_json);
+}
+
+std::string begin_earlier_customer_table(const std::string& file_name, const std::string& input_json) {
+  return begin_run_customer_table(comparison().run, file_name, input_json);
+}
+
+/// Starts reading a customers.csv saved earlier as the earlier run (saved_customers.h).
+std::string begin_saved_run(const std::string& file_name) {
+  return guarded([&] {
+    forget_earlier_run();
+    comparison().reader.emplace(file_name);
+    return status_json(Status());
+  });
+}
+
+std::string feed_earlier_run(const std::string& bytes) {
+  return guarded([&] {
+    Comparison& c = comparison();
+    return status_json(c.reader ? c.reader->feed(bytes) : c.run.feed(bytes));
+  });
+}
+
+/// Ends the earlier run's file: classifies the orders, or keeps the saved customers read.
+std::string finish_earlier_run() {
+  return guarded([&] {
+    Comparison& c = comparison();
+    if (!c.reader) return status_json(c.run.finish());
+    SavedCustomers saved;
+    const Status status = c.reader->finish(saved);
+    c.reader.reset();
+    if (status.ok()) c.saved = std::move(saved);
+    return status_json(status);
+  });
+}
+
+/// Where customer `id` is in `result` (its index, as customer pages give it), or -1.
+std::int64_t index_of_customer(const Classification& result, const std::string& id) {
+  const std::vector<std::string>& ids = result.ingest.customers.id;
+  const auto at = std::lower_bound(result.order_by_id.begin(), result.order_by_id.end(), id,
+                                   [&](std::uint32_t i, const std::string& wanted) { return ids[i] < wanted; });
+  return at != result.order_by_id.end() && ids[*at] == id ? static_cast<std::int64_t>(*at) : -1;
+}
+
+/// Compares `field` of the earlier run with the run on screen and keeps the comparison for
+/// the downloads. Answers {"ok": true, "migration": {field, labels, matrix, counts, up, down}}:
+/// as migration.json has them, but instead of every move, the first `list_limit` customers
+/// moved up and down (by id), `up`/`down` = {total, moves: [{customer_id, before, after,
+/// index}]} with `index` the customer's in the run on screen.
+std::string compare_with_earlier(const std::string& field, std::uint32_t list_limit) {
+  return guarded([&] {
+    Comparison& c = comparison();
+    c.migration.reset();
+    const Classification* now = session().result();
+    Migration migration;
+    Status status;
+    if (!now) status = Status::error(ErrorCode::kInvalidState, "there is no classified result to compare");
+    else if (c.saved) status = compare_with_saved(*c.saved, *now, field, migration);
+    else if (c.run.result()) status = compare_runs(*c.run.result(), *now, field, migration);
+    else status = Status::error(ErrorCode::kInvalidState, "there is no earlier run to compare with");
+    if (!status.ok()) return status_json(status);
+
+    ordered_json counts = ordered_json::object();
+    for (int m = 0; m < 5; ++m) counts[move_key(static_cast<Move>(m))] = migration.counts[m];
+    ordered_json lists = ordered_json::object();
+    for (const Move move : {Move::kUp, Move::kDown}) {
+      lists[move_key(move)] = {{"total", migration.counts[static_cast<int>(move)]}, {"moves", ordered_json::array()}};
+    }
+    for (const CustomerMove& move : migration.moves) {
+      if (move.move != Move::kUp && move.move != Move::kDown) continue;
+      ordered_json& list = lists[move_key(move.move)]["moves"];
+      if (list.size() >= list_limit) continue;
+      list.push_back({{"customer_id", move.customer_id}, {"before", move.before}, {"after", move.after},
+                      {"index", index_of_customer(*now, move.customer_id)}});
+    }
+    const ordered_json view = {{"field", migration.field}, {"labels", migration.labels}, {"matrix", migration.matrix},
+                               {"counts", counts},         {"up", lists["up"]},          {"down", lists["down"]}};
+    c.migration = std::move(migration);
+    return dump({{"ok", true}, {"migration", view}});
+  });
+}
+
+/// migration.json and migration.csv of the last comparison, byte for byte as the CLI's
+/// `tierlens compare` writes them; empty before one.
+val migration_json_bytes() {
+  const std::optional<Migration>& migration = comparison().migration;
+  return to_uint8_array(migration ? migration_json(*migration) : std::string());
+}
+
+val migration_csv_bytes() {
+  const std::optional<Migration>& migration = comparison().migration;
+  return to_uint8_array(migration ? migration_csv(*migration) : std::string());
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(tierlens_comparison) {
+  emscripten::function("beginEarlierRun", &begin_earlier_run);
+  emscripten::function("beginEarlierCustomerTable", &begin_earlier_customer_table);
+  emscripten::function("beginSavedRun", &begin_saved_run);
+  emscripten::function("feedEarlierRun", &feed_earlier_run);
+  emscripten::function("finishEarlierRun", &finish_earlier_run);
+  emscripten::function("compareWithEarlier", &compare_with_earlier);
+  emscripten::function("migrationJson", &migration_json_bytes);
+  emscripten::function("migrationCsv", &migration_csv_bytes);
 }

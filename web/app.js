@@ -18,9 +18,12 @@ import { keepFileColumns, policyNamesTable } from './column-mapping.js';
 import { classifyRequest, fileNames, FileFlow } from './file-flow.js';
 import { currentLanguage, initialLanguage, rememberLanguage, useLanguage } from './i18n/language.js';
 import { ErrorCode, Request, SAMPLE_FILE_NAME } from './protocol.js';
+import { SavedWorkFlow } from './saved-work-flow.js';
 import { WorkerClient } from './worker-client.js';
+import { makeReport } from './report/make-report.js';
 import { renderBreakpoints } from './views/breakpoints-view.js';
 import { createClusterCards } from './views/clusters/cluster-cards-view.js';
+import { createDashboard } from './views/dashboard/dashboard-view.js';
 import { renderClvCard } from './views/clv/clv-card-view.js';
 import { createCustomerTable } from './views/customer-table-view.js';
 import { renderDimensionLabels, warningList } from './views/dimension-labels-view.js';
@@ -29,6 +32,7 @@ import { renderExplanationHint } from './views/explanation-view.js';
 import { renderColumnsNote, renderFacts } from './views/facts-view.js';
 import { bindFileDrop } from './views/file-drop-view.js';
 import { baseName, formatInteger, formatList } from './views/format.js';
+import { createMigrationView } from './views/migration/migration-view.js';
 import { PolicyEditorView } from './views/policy-editor/policy-editor-view.js';
 import { renderCustomerProfile } from './views/profile/customer-profile-view.js';
 import { ProgressView } from './views/progress-view.js';
@@ -70,6 +74,9 @@ const ui = {
   downloadCustomersXlsx: byId('download-customers-xlsx'),
   downloadSummary: byId('download-summary'),
   downloadPolicy: byId('download-policy'),
+  sqlDialect: byId('sql-dialect'),
+  downloadSql: byId('download-sql'),
+  downloadReport: byId('download-report'),
   downloadSkipped: byId('download-skipped'),
 };
 
@@ -94,8 +101,8 @@ let explainRequest = 0;
 let explainedIndex = null;
 
 const customerTable = createCustomerTable(byId('customer-table'), {
-  fetchPage: (offset, count, sortKey, descending) =>
-    client.request(Request.CUSTOMERS_PAGE, { offset, count, sortKey, descending }),
+  fetchPage: (offset, count, sortKey, descending, filter) =>
+    client.request(Request.CUSTOMERS_PAGE, { offset, count, sortKey, descending, filter }),
   onChooseCustomer: explainCustomer,
   onError: showRequestError,
 });
@@ -103,9 +110,16 @@ const clusterCards = createClusterCards(byId('cluster-cards'), {
   fetchPoints: (dimensionIndex, maxPoints) => client.request(Request.CLUSTER_POINTS, { dimensionIndex, maxPoints }),
   onError: showRequestError,
 });
+const dashboard = createDashboard(byId('dashboard'), { fetchDashboard: () => client.request(Request.DASHBOARD) });
 const skippedTable = createSkippedTable(byId('skipped-table'), {
   fetchPage: (offset, count) => client.request(Request.SKIPPED_PAGE, { offset, count }),
   onError: showRequestError,
+});
+const migrationView = createMigrationView(byId('migration'), {
+  compare: (earlier, field, onProgress) => client.request(Request.COMPARE, { earlier, field }, { onProgress }),
+  download: (button, which) => download(button, which === 'csv' ? Request.MIGRATION_CSV : Request.MIGRATION_JSON,
+    `${baseName(summaryFileNames(summary)[0])}-migration.${which}`, which === 'csv' ? undefined : 'application/json'),
+  onChooseCustomer: explainCustomer,
 });
 const fileFlow = new FileFlow(byId('mapping'), {
   client,
@@ -129,6 +143,12 @@ const policyEditor = new PolicyEditorView(byId('policy-editor'), {
   onImport: importPolicy,
   onExport: exportPolicy,
 });
+/** The user's work kept in this browser (policy, columns, last input), given back on reload. */
+const savedWork = new SavedWorkFlow(byId('saved-work'));
+/** Drafts the page submits itself (the starting policy): not the user's, so not saved. */
+const startingDrafts = new WeakSet();
+/** The input saved on an earlier visit, classified once its policy is checked (loadPresets). */
+let restoredInput = null;
 
 function setState(newState) {
   document.body.dataset.state = newState;
@@ -164,6 +184,7 @@ async function classify(input) {
     progress.hide();
     showNotice(() => strings.classified(formatInteger(result.customers), formatList(summaryFileNames(result))));
     setState('done');
+    savedWork.keepInput(input);
   } catch (error) {
     if (thisRun !== run) return;
     progress.hide();
@@ -188,6 +209,7 @@ async function classify(input) {
  */
 async function showResults(result, { policy: usedPolicy, sameCustomers = false }) {
   summary = result;
+  migrationView.resultShown(result);
   renderFacts(byId('facts'), result);
   ui.columnsNote.hidden = !currentInput?.files;
   if (currentInput?.files) renderColumnsNote(ui.columnsNoteText, result, policyNamesAll(usedPolicy, currentInput));
@@ -199,7 +221,7 @@ async function showResults(result, { policy: usedPolicy, sameCustomers = false }
   renderSegmentTable(byId('segment-table'), result);
   renderBreakpoints(byId('breakpoints'), result.rfm);
   if (sameCustomers) {
-    await Promise.all([customerTable.refresh(result), clusterCards.render(result)]);
+    await Promise.all([customerTable.refresh(result), clusterCards.render(result), dashboard.render(result)]);
     if (explainedIndex !== null) explainCustomer(explainedIndex, { scroll: false });
     return;
   }
@@ -209,7 +231,7 @@ async function showResults(result, { policy: usedPolicy, sameCustomers = false }
   const hasSkipped = skippedRowCount(result) > 0;
   byId('skipped-table').hidden = !hasSkipped;
   ui.downloadSkipped.hidden = !hasSkipped;
-  await Promise.all([customerTable.reset(result), clusterCards.render(result), hasSkipped ? skippedTable.reset() : null]);
+  await Promise.all([customerTable.reset(result), clusterCards.render(result), dashboard.render(result), hasSkipped ? skippedTable.reset() : null]);
 }
 
 /** Whether the policy names the columns of every file of `input`. */
@@ -284,6 +306,11 @@ async function schedulePolicyWork() {
         const input = fileFlow.takeConfirmed();
         if (draftRefused) fileFlow.refused(draftRefusal);
         else await classify(input);
+      } else if (restoredInput) {
+        // The saved input, unless the user has started something else meanwhile.
+        const input = restoredInput;
+        restoredInput = null;
+        if (!draftRefused && state() === 'idle') await classify(input);
       } else if (currentInput && policy && policy !== resultPolicy && !FILE_BUSY.includes(state())) {
         await reclassify();
       } else {
@@ -302,6 +329,7 @@ async function checkDraft(draft) {
     const checked = await client.request(Request.CHECK_POLICY, { policy: draft });
     if (nextDraft) return; // a newer draft is waiting; this one no longer matters
     policy = checked;
+    if (!startingDrafts.has(draft)) savedWork.keepPolicy(checked, policyEditor.presetId);
     draftRefused = false;
     draftRefusal = '';
     policyEditor.clearProblem();
@@ -418,11 +446,21 @@ async function loadPresets() {
   try {
     const presets = await client.request(Request.PRESETS);
     policyEditor.setPresets(presets);
-    const id = presets.some((preset) => preset.id === DEFAULT_PRESET) ? DEFAULT_PRESET : presets[0]?.id;
-    if (!id) return;
-    const preset = await client.request(Request.PRESET_POLICY, { presetId: id });
-    policyEditor.load(preset, id);
-    submitDraft(policyEditor.draft);
+    // The work an earlier visit saved comes back: its policy here, its input once the policy
+    // is checked (schedulePolicyWork).
+    const saved = await savedWork.restore();
+    restoredInput = saved?.input ?? null;
+    if (saved?.policy) {
+      policyEditor.load(saved.policy, saved.presetId);
+    } else {
+      const id = presets.some((preset) => preset.id === DEFAULT_PRESET) ? DEFAULT_PRESET : presets[0]?.id;
+      if (!id) return;
+      const preset = await client.request(Request.PRESET_POLICY, { presetId: id });
+      policyEditor.load(preset, id);
+    }
+    const draft = policyEditor.draft;
+    startingDrafts.add(draft);
+    submitDraft(draft);
   } catch (error) {
     if (error.cancelled) {
       // Cancel came first: try again with the worker the next request starts.
@@ -484,16 +522,33 @@ async function explainCustomer(index, { scroll = true } = {}) {
  * focus) and ignores further clicks.
  */
 async function download(button, request, fileName, type) {
+  return saveMade(button, async () => (await client.request(request)).bytes, fileName, type);
+}
+
+/** As download(), for bytes made in the page by `makeBytes` (the HTML report). */
+async function saveMade(button, makeBytes, fileName, type) {
   if (button.getAttribute('aria-disabled') === 'true') return;
   button.setAttribute('aria-disabled', 'true');
   try {
-    const { bytes } = await client.request(request);
-    saveBytes(bytes, fileName, type);
+    saveBytes(await makeBytes(), fileName, type);
   } catch (error) {
     showRequestError(error);
   } finally {
     button.removeAttribute('aria-disabled');
   }
+}
+
+/** The HTML report of the result on screen, in the language on screen. */
+async function makeResultReport() {
+  const [dashboardData, { bytes: policyBytes }] = await Promise.all([
+    client.request(Request.DASHBOARD), client.request(Request.POLICY_JSON)]);
+  return makeReport({
+    summary,
+    dashboard: dashboardData,
+    policyJson: new TextDecoder().decode(policyBytes),
+    language: currentLanguage(),
+    otherCharts: [migrationView.reportChart()].filter(Boolean),
+  });
 }
 
 // --- Messages ---
@@ -565,7 +620,9 @@ function redrawInLanguage() {
   ui.errorHeading.textContent = say(messages.heading);
   ui.errorMessage.textContent = say(messages.message);
   policyEditor.redraw();
+  savedWork.redraw();
   fileFlow.redraw();
+  migrationView.redraw();
   if (summary) redrawResults(summary).catch(showRequestError);
 }
 
@@ -615,5 +672,13 @@ ui.downloadSummary.addEventListener('click', () =>
   download(ui.downloadSummary, Request.SUMMARY_JSON, `${baseName(summaryFileNames(summary)[0])}-summary.json`, 'application/json'));
 ui.downloadPolicy.addEventListener('click', () =>
   download(ui.downloadPolicy, Request.POLICY_JSON, `${baseName(summaryFileNames(summary)[0])}-policy.json`, 'application/json'));
+ui.downloadSql.addEventListener('click', () => {
+  // The run on screen is the fit: its columns, CLV parameters and cluster centres go into the script.
+  const dialect = ui.sqlDialect.value;
+  saveMade(ui.downloadSql, async () => (await client.request(Request.POLICY_SQL, { dialect })).bytes,
+    `${baseName(summaryFileNames(summary)[0])}-policy.${dialect}.sql`, 'application/sql');
+});
+ui.downloadReport.addEventListener('click', () =>
+  saveMade(ui.downloadReport, makeResultReport, `${baseName(summaryFileNames(summary)[0])}-report.html`, 'text/html;charset=utf-8'));
 
 loadPresets();

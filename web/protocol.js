@@ -67,8 +67,10 @@ export const Request = Object.freeze({
    */
   CHECK_POLICY: 'check-policy',
   /**
-   * `{offset, count, sortKey, descending}` → one customers page (columns); its `clv` is null,
-   * or columns of the CLV figures when the policy uses CLV. The typed arrays are transferred.
+   * `{offset, count, sortKey, descending, filter}` → one customers page (columns); its `clv` is
+   * null, or columns of the CLV figures when the policy uses CLV. `filter` (optional) keeps
+   * only some customers: `{tier, labels: {dimension id: label}, segment, search}` (see
+   * TierLensEngine#customers); the page's `total` counts them. The typed arrays are transferred.
    */
   CUSTOMERS_PAGE: 'customers-page',
   /**
@@ -100,12 +102,37 @@ export const Request = Object.freeze({
   /** `{}` → `{bytes: Uint8Array}`, summary.json as the CLI writes it; the buffer is transferred. */
   SUMMARY_JSON: 'summary-json',
   /**
+   * `{}` → the dashboard object: dashboard.json as the CLI writes it, parsed (see
+   * TierLensEngine#dashboardJson), for the dashboard's charts.
+   */
+  DASHBOARD: 'dashboard',
+  /**
    * `{}` → `{bytes: Uint8Array}`, policy.json: the policy of the result on screen in its
    * canonical form, as the CLI writes it; the buffer is transferred.
    */
   POLICY_JSON: 'policy-json',
+  /**
+   * `{dialect}` → `{bytes: Uint8Array}`, the policy of the result on screen as one SQL script
+   * for 'duckdb', 'postgres' or 'spark' (TierLensEngine#policySql); the buffer is transferred.
+   */
+  POLICY_SQL: 'policy-sql',
   /** `{}` → `{bytes: Uint8Array}`, the sample orders CSV; the buffer is transferred. */
   SAMPLE_CSV: 'sample-csv',
+  /**
+   * `{earlier, field}` → how customers moved from an earlier run to the result on screen (客户迁移),
+   * as TierLensEngine#compare answers it. `earlier` is one of `{kind: 'as_of', asOf:
+   * 'YYYY-MM-DD'}` (the input on screen read again as of that date), `{kind: 'files', orders:
+   * {file}, customers: {file}|null}` (other orders; without a customers table, the one on
+   * screen's, if it has one) — both classified under the policy of the result on screen — or
+   * `{kind: 'saved', file}` (a customers.csv saved earlier by TierLens). `field` is 'tier',
+   * 'segment' or a dimension id. With progress while the earlier run is read; the earlier run
+   * is kept, and asked again with the same input and policy it is not read again.
+   */
+  COMPARE: 'compare',
+  /** `{}` → `{bytes: Uint8Array}`, migration.json of the last COMPARE as the CLI writes it. */
+  MIGRATION_JSON: 'migration-json',
+  /** `{}` → `{bytes: Uint8Array}`, migration.csv of the last COMPARE as the CLI writes it. */
+  MIGRATION_CSV: 'migration-csv',
 });
 
 /** What the worker sends back. */

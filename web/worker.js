@@ -3,6 +3,7 @@
 // Requests are served one at a time, in arrival order: reading a file awaits between chunks,
 // and a page request slipping into that gap would see a half-read file.
 
+import { readEarlierRun } from './earlier-run.js';
 import { loadEngine } from './engine/tierlens-engine.js';
 import { bytesToInspect } from './input-files.js';
 import { ErrorCode, Request, Response, SAMPLE_FILE_NAME, toWireError } from './protocol.js';
@@ -11,6 +12,8 @@ import { inspectTables, tablesOf } from './table-roles.js';
 /** Bytes read from the file per step: big enough to keep the parser busy, small enough for
  *  smooth progress and to never hold more than two chunks at once. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
+/** How many customers moved up (and down) a comparison lists on the page. */
+const MIGRATION_LIST_LIMIT = 100;
 
 /** @type {Promise<import('./engine/tierlens-engine.js').TierLensEngine>|null} */
 let enginePromise = null;
@@ -91,8 +94,8 @@ const handlers = {
     return { result: (await loadedEngine()).checkPolicy(policy), transfer: [] };
   },
 
-  async [Request.CUSTOMERS_PAGE]({ offset, count, sortKey, descending }) {
-    return columnsReply((await classifiedEngine()).customers(offset, count, sortKey, descending));
+  async [Request.CUSTOMERS_PAGE]({ offset, count, sortKey, descending, filter = null }) {
+    return columnsReply((await classifiedEngine()).customers(offset, count, sortKey, descending, filter));
   },
 
   async [Request.CLUSTER_POINTS]({ dimensionIndex, maxPoints }) {
@@ -134,12 +137,34 @@ const handlers = {
     return bytesReply(new TextEncoder().encode((await classifiedEngine()).summaryJson()));
   },
 
+  async [Request.DASHBOARD]() {
+    return { result: JSON.parse((await classifiedEngine()).dashboardJson()), transfer: [] };
+  },
+
   async [Request.POLICY_JSON]() {
     return bytesReply(new TextEncoder().encode((await classifiedEngine()).policyJson()));
   },
 
+  async [Request.POLICY_SQL]({ dialect }) {
+    return bytesReply(new TextEncoder().encode((await classifiedEngine()).policySql(dialect)));
+  },
+
   async [Request.SAMPLE_CSV]() {
     return bytesReply((await loadedEngine()).sampleOrdersCsv());
+  },
+
+  async [Request.COMPARE]({ id, earlier, field }) {
+    const engine = await classifiedEngine();
+    await readEarlierRun(engine, earlier, { source: lastSource, feedFile, onProgress: (loaded, total) => postProgress(id, loaded, total) });
+    return { result: engine.compare(field, MIGRATION_LIST_LIMIT), transfer: [] };
+  },
+
+  async [Request.MIGRATION_JSON]() {
+    return bytesReply((await classifiedEngine()).migrationJson());
+  },
+
+  async [Request.MIGRATION_CSV]() {
+    return bytesReply((await classifiedEngine()).migrationCsv());
   },
 };
 
@@ -209,14 +234,14 @@ function policyFor(source, policy) {
  * Feeds `file` to the engine chunk by chunk, never holding the whole file. The next chunk is
  * read while the current one is parsed.
  */
-async function feedFile(engine, file, onProgress) {
+async function feedFile(engine, file, onProgress, feed = (bytes) => engine.feed(bytes)) {
   onProgress(0);
   const read = (start) => file.slice(start, start + CHUNK_BYTES).arrayBuffer();
   let nextChunk = file.size > 0 ? read(0) : null;
   for (let start = 0; start < file.size; start += CHUNK_BYTES) {
     const buffer = await nextChunk;
     nextChunk = start + CHUNK_BYTES < file.size ? read(start + CHUNK_BYTES) : null;
-    engine.feed(new Uint8Array(buffer));
+    feed(new Uint8Array(buffer));
     onProgress(Math.min(start + CHUNK_BYTES, file.size));
   }
 }

@@ -8,11 +8,7 @@
 namespace tierlens {
 namespace {
 
-struct Province {
-  std::string_view chinese;  ///< the short name, without 省/市/自治区
-  std::vector<std::string_view> latin;  ///< lower-case, without spaces
-  std::string_view region;
-};
+using Province = ProvinceEntry;
 
 const std::vector<Province>& provinces() {
   static const std::vector<Province> kProvinces = {
@@ -42,9 +38,7 @@ const std::vector<Province>& provinces() {
 
 /// Drops the administrative suffix: 省, 市, 自治区 with its people (壮族自治区), 特别行政区.
 std::string_view chinese_stem(std::string_view name) {
-  static const std::string_view kSuffixes[] = {"壮族自治区", "回族自治区", "维吾尔自治区",
-                                               "特别行政区", "自治区", "省", "市"};
-  for (const std::string_view suffix : kSuffixes) {
+  for (const std::string_view suffix : chinese_province_suffixes()) {
     if (ends_with(name, suffix) && name.size() > suffix.size()) {
       return name.substr(0, name.size() - suffix.size());
     }
@@ -56,12 +50,9 @@ std::string_view chinese_stem(std::string_view name) {
 std::string latin_stem(std::string_view name) {
   std::string stem;
   for (const char c : ascii_lower(name)) {
-    if (c != ' ' && c != '-' && c != '.' && c != '\'') stem += c;
+    if (kLatinProvinceDropped.find(c) == std::string_view::npos) stem += c;
   }
-  for (const std::string_view suffix :
-       {"zhuangautonomousregion", "huiautonomousregion", "uyghurautonomousregion",
-        "uygurautonomousregion", "uighurautonomousregion", "autonomousregion",
-        "specialadministrativeregion", "province", "municipality", "sar", "sheng", "shi"}) {
+  for (const std::string_view suffix : latin_province_suffixes()) {
     if (ends_with(stem, suffix) && stem.size() > suffix.size()) {
       stem.erase(stem.size() - suffix.size());
       break;
@@ -71,6 +62,29 @@ std::string latin_stem(std::string_view name) {
 }
 
 }  // namespace
+
+const std::vector<ProvinceEntry>& china_provinces() { return provinces(); }
+
+const std::vector<std::string_view>& chinese_province_suffixes() {
+  static const std::vector<std::string_view> kSuffixes = {"壮族自治区", "回族自治区", "维吾尔自治区",
+                                                          "特别行政区", "自治区", "省", "市"};
+  return kSuffixes;
+}
+
+const std::vector<std::string_view>& latin_province_suffixes() {
+  static const std::vector<std::string_view> kSuffixes = {
+      "zhuangautonomousregion", "huiautonomousregion", "uyghurautonomousregion",
+      "uygurautonomousregion", "uighurautonomousregion", "autonomousregion",
+      "specialadministrativeregion", "province", "municipality", "sar", "sheng", "shi"};
+  return kSuffixes;
+}
+
+const std::vector<std::string_view>& china_country_names() {
+  static const std::vector<std::string_view> kChina = {
+      "中国", "中华人民共和国", "中国大陆", "china", "prc", "cn", "chn", "peoplesrepublicofchina",
+      "mainlandchina", "chinamainland", "chinaprc", "prchina", "chinapeoplesrepublicof"};
+  return kChina;
+}
 
 const std::vector<std::string>& china_region_names() {
   static const std::vector<std::string> kRegions = {"华东", "华北", "华中", "华南",
@@ -92,16 +106,12 @@ std::optional<std::string> china_region(std::string_view province) {
 }
 
 std::string domestic_or_international(std::string_view country) {
-  static const std::string_view kChina[] = {"中国", "中华人民共和国", "中国大陆", "china", "prc",
-                                            "cn", "chn", "peoplesrepublicofchina", "mainlandchina",
-                                            "chinamainland", "chinaprc", "prchina",
-                                            "chinapeoplesrepublicof"};
   const std::string_view name = trim_spaces(country);
   std::string latin;
   for (const char c : ascii_lower(name)) {
-    if (c != ' ' && c != '-' && c != '.' && c != '\'' && c != ',' && c != '(' && c != ')') latin += c;
+    if (kLatinCountryDropped.find(c) == std::string_view::npos) latin += c;
   }
-  for (const std::string_view china : kChina) {
+  for (const std::string_view china : china_country_names()) {
     if (name == china || latin == china) return "国内";
   }
   return "国际";

@@ -2,45 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "tierlens/csv_writer.h"
 
 namespace tierlens {
-namespace {
-
-/// One run's label per customer for the compared field, and the labels in their order.
-struct Labelled {
-  std::vector<std::string> labels;
-  std::vector<std::uint32_t> label_of;  ///< per customer, into labels
-};
-
-Status labelled_by(const Classification& result, const std::string& field, const char* which, Labelled& out) {
-  const std::size_t n = result.customer_count();
-  if (field == "tier") {
-    if (result.tier_of.empty()) {
-      return Status::error(ErrorCode::kInvalidOptions, std::string("the ") + which + " run's policy has no tiers");
-    }
-    for (const Tier& tier : result.options.tiers) out.labels.push_back(tier.name);
-    out.label_of = result.tier_of;
-    return Status();
-  }
-  if (field == "segment") {
-    for (int s = 0; s < kSegmentCount; ++s) out.labels.emplace_back(segment_name(static_cast<Segment>(s)));
-    for (std::size_t i = 0; i < n; ++i) out.label_of.push_back(static_cast<std::uint32_t>(result.segment[i]));
-    return Status();
-  }
-  for (const DimensionResult& dimension : result.dimensions) {
-    if (result.dimension_policy(dimension).id != field) continue;
-    out.labels = dimension.labels;
-    out.label_of = dimension.label_of;
-    return Status();
-  }
-  return Status::error(ErrorCode::kInvalidOptions, std::string("the ") + which + " run has no dimension \"" +
-                                                       field + "\"; compare \"tier\", \"segment\" or a dimension id");
-}
-
-}  // namespace
 
 const char* move_key(Move move) {
   switch (move) {
@@ -53,12 +20,41 @@ const char* move_key(Move move) {
   return "";
 }
 
+Status run_labels(const Classification& run, const std::string& field, const char* which, RunLabels& out) {
+  out.ids = &run.ingest.customers.id;
+  if (field == "tier") {
+    if (run.tier_of.empty()) {
+      return Status::error(ErrorCode::kInvalidOptions, std::string("the ") + which + " run's policy has no tiers");
+    }
+    for (const Tier& tier : run.options.tiers) out.labels.push_back(tier.name);
+    out.label_of = run.tier_of;
+    return Status();
+  }
+  if (field == "segment") {
+    for (int s = 0; s < kSegmentCount; ++s) out.labels.emplace_back(segment_name(static_cast<Segment>(s)));
+    for (const Segment segment : run.segment) out.label_of.push_back(static_cast<std::uint32_t>(segment));
+    return Status();
+  }
+  for (const DimensionResult& dimension : run.dimensions) {
+    if (run.dimension_policy(dimension).id != field) continue;
+    out.labels = dimension.labels;
+    out.label_of = dimension.label_of;
+    return Status();
+  }
+  return Status::error(ErrorCode::kInvalidOptions, std::string("the ") + which + " run has no dimension \"" +
+                                                       field + "\"; compare \"tier\", \"segment\" or a dimension id");
+}
+
 Status compare_runs(const Classification& before, const Classification& after, const std::string& field,
                     Migration& migration) {
-  Labelled was, now;
-  if (Status status = labelled_by(before, field, "earlier", was); !status.ok()) return status;
-  if (Status status = labelled_by(after, field, "later", now); !status.ok()) return status;
+  RunLabels was, now;
+  if (Status status = run_labels(before, field, "earlier", was); !status.ok()) return status;
+  if (Status status = run_labels(after, field, "later", now); !status.ok()) return status;
+  migration = compare_labels(was, now, field);
+  return Status();
+}
 
+Migration compare_labels(const RunLabels& was, const RunLabels& now, const std::string& field) {
   Migration result;
   result.field = field;
   result.labels = was.labels;
@@ -78,12 +74,8 @@ Status compare_runs(const Classification& before, const Classification& after, c
 
   // Every customer of either run, by id: the order of the list of moves.
   std::map<std::string, std::pair<std::optional<std::size_t>, std::optional<std::size_t>>> ranks;
-  for (std::size_t i = 0; i < before.customer_count(); ++i) {
-    ranks[before.ingest.customers.id[i]].first = was_rank[was.label_of[i]];
-  }
-  for (std::size_t i = 0; i < after.customer_count(); ++i) {
-    ranks[after.ingest.customers.id[i]].second = now_rank[now.label_of[i]];
-  }
+  for (std::size_t i = 0; i < was.label_of.size(); ++i) ranks[(*was.ids)[i]].first = was_rank[was.label_of[i]];
+  for (std::size_t i = 0; i < now.label_of.size(); ++i) ranks[(*now.ids)[i]].second = now_rank[now.label_of[i]];
   for (const auto& [id, pair] : ranks) {
     const auto& [from, to] = pair;
     const Move move = !from ? Move::kNew : !to ? Move::kGone : *to < *from ? Move::kUp : *to > *from ? Move::kDown : Move::kSame;
@@ -92,8 +84,7 @@ Status compare_runs(const Classification& before, const Classification& after, c
     if (move == Move::kSame) continue;
     result.moves.push_back({id, from ? result.labels[*from] : "", to ? result.labels[*to] : "", move});
   }
-  migration = std::move(result);
-  return Status();
+  return result;
 }
 
 std::string migration_json(const Migration& migration) {

@@ -66,6 +66,8 @@ void ClassificationSession::reset() {
   reading_customer_table_ = false;
   cached_order_key_.reset();
   cached_order_.clear();
+  cached_view_filter_.reset();
+  cached_view_.clear();
 }
 
 Status ClassificationSession::begin(ClassifyOptions options, RunTables tables) {
@@ -163,22 +165,46 @@ Status ClassificationSession::reclassify(ClassifyOptions options, bool& reclassi
   options_ = std::move(options);
   cached_order_key_.reset();
   cached_order_.clear();
+  cached_view_filter_.reset();
+  cached_view_.clear();
   reclassified = true;
   return Status();
 }
 
-const std::vector<std::uint32_t>& ClassificationSession::customer_order(CustomerSortKey key,
+const std::vector<std::uint32_t>& ClassificationSession::customer_order(CustomerSortColumn column,
                                                                       bool descending) {
   if (!result_) {
     cached_order_.clear();
     return cached_order_;
   }
-  const std::pair<CustomerSortKey, bool> wanted{key, descending};
+  const std::pair<CustomerSortColumn, bool> wanted{column, descending};
   if (cached_order_key_ != wanted) {
-    cached_order_ = tierlens::customer_order(*result_, key, descending);
+    cached_order_ = tierlens::customer_order(*result_, column, descending);
     cached_order_key_ = wanted;
+    cached_view_filter_.reset();  // it filtered the order before
   }
   return cached_order_;
+}
+
+Status ClassificationSession::customer_view(const CustomerFilter& filter, CustomerSortColumn column,
+                                            bool descending, const std::vector<std::uint32_t>*& view) {
+  view = nullptr;
+  const std::vector<std::uint32_t>& order = customer_order(column, descending);
+  if (filter.keeps_all()) {
+    view = &order;  // no copy of a million indices for the unfiltered table
+    return Status();
+  }
+  if (cached_view_filter_ != filter) {
+    cached_view_filter_.reset();
+    if (!result_) {
+      cached_view_.clear();
+    } else if (Status status = filter_customers(*result_, order, filter, cached_view_); !status.ok()) {
+      return status;
+    }
+    cached_view_filter_ = filter;
+  }
+  view = &cached_view_;
+  return Status();
 }
 
 }  // namespace tierlens

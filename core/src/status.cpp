@@ -13,6 +13,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::kNotText: return "not_text";
     case ErrorCode::kBadJson: return "bad_json";
     case ErrorCode::kBadWorkbook: return "bad_workbook";
+    case ErrorCode::kBadSavedFile: return "bad_saved_file";
   }
   return "unknown";
 }

@@ -60,6 +60,12 @@ test('from file://, the single file classifies the sample, and a preset from the
   const reference = classifySample(engine, null);
   assert.deepEqual(await readTierSummary(page), tierNumbers(reference));
   assert.deepEqual(await readSegmentTable(page), segmentNumbers(reference));
+  // The dashboard's charts: ECharts is inside the file too, and draws within its CSP.
+  await page.waitForFunction(() => {
+    const figures = [...document.querySelectorAll('#dashboard figure[data-chart]')];
+    return figures.length === 7 && figures.every((figure) => figure.dataset.rendered === 'true'
+      && figure.querySelectorAll('svg path').length > 5);
+  }, null, { timeout: 60_000, polling: 50 });
 
   const { status, problem } = await choosePreset(page, 'rfm_classes');
   assert.equal(status, 'applied', problem);

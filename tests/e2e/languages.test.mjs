@@ -70,9 +70,10 @@ function recordStates(page) {
 async function switchTo(page, languageId, table) {
   await page.selectOption('#language-select', languageId);
   await page.waitForFunction((locale) => document.documentElement.lang === locale, table.locale);
-  // The customer table asks the worker for its page again: wait until it is drawn.
+  // The customer table asks the worker for its rows again: wait until they are drawn.
   await page.waitForFunction((next) => document.getElementById('results').hidden
-    || document.querySelector('#customer-table .pager button').textContent === next, table.previousPage);
+    || (document.querySelector('#customer-table .customer-table-hint').textContent === next
+      && !document.querySelector('[data-testid="customer-table-table"]').hasAttribute('aria-busy')), table.customerTable.keyboardHint);
 }
 
 test('a Chinese browser opens the page in 简体中文, and the sample’s segments read in Chinese', async () => {
@@ -104,7 +105,8 @@ test('a Chinese browser opens the page in 简体中文, and the sample’s segme
 
   assert.equal(await page.textContent('#segment-table thead th:first-child'), zhCN.segmentColumns.segment);
   assert.match(await page.textContent('[data-testid="notice"]'), /^已对 tierlens-sample-orders\.csv 中的 [\d,]+ 个客户完成分类。$/);
-  assert.match(await page.textContent('[data-testid="customer-table-status"]'), /^第 1–50 行，共 [\d,]+ 行$/);
+  assert.match(await page.textContent('[data-testid="customer-table-status"]'), /^显示第 1–\d+ 个，共 [\d,]+ 个客户$/);
+  assert.equal(await page.getAttribute('#customer-search', 'placeholder'), zhCN.customerTable.searchPlaceholder);
 });
 
 test('switching to English redraws the page without classifying again, and survives a reload', async () => {
@@ -127,7 +129,7 @@ test('switching to English redraws the page without classifying again, and survi
   for (const label of labels) assert.ok(segments.some(({ engine }) => engine === label), label);
   assert.equal(await page.textContent('#policy-status'), en.policy.status.applied);
 
-  await page.click('#customer-table tbody tr:first-child .link-button');
+  await page.click('#customer-table tbody tr:first-child');
   await page.waitForSelector('#explanation-body .explanation-title');
   await switchTo(page, 'zh-CN', zhCN);
   await page.waitForFunction((heading) => document.querySelector('#explanation-body .explanation-tier .muted')?.textContent === heading,

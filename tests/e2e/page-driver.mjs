@@ -8,14 +8,35 @@ const SETTLED = ['done', 'error', 'cancelled'];
 /** Editor states in which an edit is still on its way to the results. */
 const POLICY_BUSY = ['pending', 'checking', 'applying'];
 
-/** Opens the page fresh and waits until it is ready for input, its policy editor included. */
+/**
+ * Opens the page fresh and waits until it is ready for input, its policy editor included. What
+ * an earlier test left saved in the browser is deleted first: the page would restore it.
+ */
 export async function openPage(page, url) {
+  await clearSavedWork(page, url);
   await page.goto(url);
   await waitForState(page, ['idle']);
   await page.waitForFunction(() => {
     const editor = document.getElementById('policy-editor');
     return !editor.hidden && editor.dataset.status === 'ready';
   }, null, { timeout: 60_000, polling: 20 });
+}
+
+/**
+ * Deletes what the page at `url` saved in this browser (its IndexedDB: the policy, columns and
+ * last input), through Chromium's DevTools protocol. The page on screen is left first, so that
+ * none of its writes still on their way lands after the deletion.
+ */
+export async function clearSavedWork(page, url) {
+  await page.goto('about:blank');
+  // Every file:// page shares one origin in Chromium; Node's URL calls it "null".
+  const origin = url.startsWith('file:') ? 'file://' : new URL(url).origin;
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb' });
+  } finally {
+    await session.detach();
+  }
 }
 
 /**
@@ -265,9 +286,43 @@ export function readFacts(page) {
     Object.fromEntries(facts.map((fact) => [fact.dataset.testid.slice('fact-'.length), fact.dataset.value])));
 }
 
-/** One column of the customer table's current page, as text. */
-export function readCustomerColumn(page, col) {
+/**
+ * Waits until the customer table shows what was last asked of it: its rows in view fetched
+ * and drawn, no search typed and not yet applied (the table is `aria-busy` meanwhile).
+ */
+export async function waitForCustomerTable(page, timeout = 60_000) {
+  await page.waitForSelector('[data-testid="customer-table-table"]:not([aria-busy])', { timeout });
+}
+
+/** One column of the customer table's rows in view, as text, once they are drawn. */
+export async function readCustomerColumn(page, col) {
+  await waitForCustomerTable(page);
   return page.$$eval(`#customer-table tbody [data-col="${col}"]`, (cells) => cells.map((cell) => cell.textContent));
+}
+
+/**
+ * The customer table's rows in view, once drawn: `[{row, key, id}]`, `row` the 0-based place in
+ * the whole (sorted, filtered) table from aria-rowindex, `key` the engine index.
+ */
+export async function readCustomerRows(page) {
+  await waitForCustomerTable(page);
+  return page.$$eval('#customer-table tbody tr[data-key]', (rows) => rows.map((tr) => ({
+    row: Number(tr.getAttribute('aria-rowindex')) - 2,
+    key: Number(tr.dataset.key),
+    id: tr.querySelector('[data-col="customer_id"]').textContent,
+  })));
+}
+
+/** Scrolls the customer table so that row `row` (0-based) is at the top, and waits for it. */
+export async function scrollCustomerTableTo(page, row) {
+  await page.$eval('[data-testid="customer-table-scroll"]', (scroller, wanted) => {
+    const first = scroller.querySelector('tbody tr[aria-rowindex]');
+    const rowHeight = first ? first.getBoundingClientRect().height : 32;
+    scroller.scrollTop = wanted * rowHeight;
+  }, row);
+  await page.waitForFunction((wanted) => Number(document.querySelector('#customer-table tbody tr[aria-rowindex]')?.getAttribute('aria-rowindex')) === wanted + 2,
+    row, { timeout: 30_000, polling: 20 });
+  await waitForCustomerTable(page);
 }
 
 /** Clicks a download button and answers the file the browser saved: its name and bytes. */

@@ -19,7 +19,7 @@ import {
 } from './engine-reference.mjs';
 import {
   chooseFile, choosePreset, download, openDimensionSettings, openPage, readDimensionLabels, readFacts, readTierSummary,
-  waitForPolicySettled, waitUntilSettled,
+  waitForCustomerTable, waitForPolicySettled, waitUntilSettled,
 } from './page-driver.mjs';
 import { artifacts, assertStayedOnOrigin, browserSuite } from './suite.mjs';
 
@@ -93,6 +93,7 @@ test('choosing the rfm_classes preset shows the 8 classes, tiers and columns the
   assert.deepEqual(dimensions, dimensionNumbers(summary));
 
   // The customer table follows the policy: a tier column and one column per dimension.
+  await waitForCustomerTable(suite.page);
   const headings = await suite.page.$$eval('#customer-table thead th', (cells) => cells.map((cell) => cell.textContent));
   assert.ok(headings.includes('Tier'), headings.join(' | '));
   assert.ok(headings.includes(summary.dimensions[0].name), headings.join(' | '));
@@ -102,6 +103,7 @@ test('choosing the rfm_classes preset shows the 8 classes, tiers and columns the
   // Sorting by tier asks the engine for the customers in tier order.
   await suite.page.click('#customer-table th[data-sort-key="tier"] button');
   await suite.page.waitForSelector('#customer-table th[data-sort-key="tier"][aria-sort="ascending"]');
+  await waitForCustomerTable(suite.page);
   const sorted = await suite.page.$$eval('#customer-table tbody [data-col="tier"]', (cells) => cells.map((cell) => cell.textContent));
   const ranks = sorted.map((name) => RFM_CLASSES.indexOf(name));
   assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b));
@@ -302,9 +304,10 @@ test('the explanation lists every dimension with its label and reason, and the t
   await choosePreset(suite.page, 'u8_seven_dimensions');
   const { summary } = referenceFor('u8_seven_dimensions');
 
+  await waitForCustomerTable(suite.page);
   const row = suite.page.locator('#customer-table tbody tr').first();
   const index = Number(await row.getAttribute('data-key'));
-  await row.locator('.link-button').click();
+  await row.click();
   await suite.page.waitForSelector('[data-testid="explanation-dimensions"]');
   const expected = engine.explain(index);
 

@@ -69,23 +69,27 @@ test('a customer profile shows the tier strategy, the labels, the metrics and th
   const { state, error } = await waitUntilSettled(suite.page);
   assert.equal(state, 'done', error);
 
-  // A customer on the first page (most valuable first) that returned something.
+  // The engine's view: the most valuable customer that returned something.
   const counted = ordersByDay(csv);
+  const summary = classifySample(engine, null);
+  const page = engine.customers(0, summary.customers, 'monetary', true);
+  const row = page.customer_id.findIndex((id) => [...(counted.get(id)?.values() ?? [])].some((day) => day.returns > 0));
+  assert.ok(row >= 0, 'no customer of the sample has a return');
+  const id = page.customer_id[row];
+  const index = page.index[row];
+
+  // Found by its id in the table's search box, and chosen with the keyboard: focus the row,
+  // press Enter.
+  await suite.page.fill('#customer-search', id);
+  await suite.page.waitForFunction((wanted) => [...document.querySelectorAll('#customer-table tbody [data-col="customer_id"]')]
+    .some((cell) => cell.textContent === wanted), id);
   const ids = await readCustomerColumn(suite.page, 'customer_id');
-  const row = ids.findIndex((id) => [...(counted.get(id)?.values() ?? [])].some((day) => day.returns > 0));
-  assert.ok(row >= 0, 'no customer on the first page has a return');
-  const id = ids[row];
-  // Chosen with the keyboard: focus the row's button, press Enter.
-  await suite.page.focus(`#customer-table tbody tr:nth-child(${row + 1}) .link-button`);
+  assert.ok(ids.every((shown) => shown.includes(id)), ids.join(' '));
+  await suite.page.focus(`#customer-table tbody tr:nth-child(${ids.indexOf(id) + 1})`);
   await suite.page.keyboard.press('Enter');
   await suite.page.waitForSelector('[data-testid="profile-history"]');
   const title = await suite.page.textContent('#explanation-body .explanation-title');
   assert.ok(title.startsWith(`${id} — `), title);
-
-  // The engine's view of the same customer.
-  const summary = classifySample(engine, null);
-  const page = engine.customers(0, 50, 'monetary', true);
-  const index = page.index[page.customer_id.indexOf(id)];
   const explanation = engine.explain(index);
 
   // The tier and its strategy card, as summary.tiers has them.

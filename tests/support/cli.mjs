@@ -9,7 +9,7 @@ import { cliPath } from './paths.mjs';
 /**
  * `tierlens classify FILE --out DIR [...flags]`; FILE null for a run of `--customers` alone.
  * @returns {{dir: string, customersCsv: Buffer, customersXlsx: Buffer, summaryJson: string,
- *   skippedCsv: Buffer, policyJson: string}}
+ *   skippedCsv: Buffer, policyJson: string, dashboardJson: string}}
  */
 export function classifyWithCli(file, flags = []) {
   const dir = mkdtempSync(join(tmpdir(), 'tierlens-cli-'));
@@ -21,6 +21,7 @@ export function classifyWithCli(file, flags = []) {
     skippedCsv: readFileSync(join(dir, 'skipped.csv')),
     customersXlsx: readFileSync(join(dir, 'customers.xlsx')),
     policyJson: readFileSync(join(dir, 'policy.json'), 'utf8'),
+    dashboardJson: readFileSync(join(dir, 'dashboard.json'), 'utf8'),
   };
 }
 

@@ -17,6 +17,7 @@ function assertSameReports(engine, cli, label) {
   assert.ok(Buffer.from(engine.skippedCsv()).equals(cli.skippedCsv), `${label}: skipped.csv`);
   assert.ok(Buffer.from(engine.customersXlsx()).equals(cli.customersXlsx), `${label}: customers.xlsx`);
   assert.equal(engine.policyJson(), cli.policyJson, `${label}: policy.json`);
+  assert.equal(engine.dashboardJson(), cli.dashboardJson, `${label}: dashboard.json`);
 }
 
 describe('wasm output is byte-identical to the native CLI', () => {

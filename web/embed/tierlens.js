@@ -101,9 +101,12 @@ export class TierLensResult {
    * @param {number} [offset] @param {number} [count]
    * @param {string} [sortKey] customer_id | recency | frequency | monetary | segment | tier | clv …
    * @param {boolean} [descending]
+   * @param {{tier?: string, labels?: Object<string, string>, segment?: string, search?: string}|null} [filter]
+   *   only the customers of a tier, with labels (dimension id → label), of an RFM segment, or
+   *   whose id or name contains `search`; `total` then counts them
    */
-  customers(offset = 0, count = 100, sortKey = 'customer_id', descending = false) {
-    return this.#request(Request.CUSTOMERS_PAGE, { offset, count, sortKey, descending });
+  customers(offset = 0, count = 100, sortKey = 'customer_id', descending = false, filter = null) {
+    return this.#request(Request.CUSTOMERS_PAGE, { offset, count, sortKey, descending, filter });
   }
 
   /**
@@ -111,8 +114,8 @@ export class TierLensResult {
    * recency, frequency, monetary, r_score, f_score, m_score, fm_score, segment, tier, labels:
    * {dimension id: label}, clv?}`; `tier` is the tier's name (null without tiers).
    */
-  async customerRows(offset = 0, count = 100, sortKey = 'customer_id', descending = false) {
-    return customerRows(await this.customers(offset, count, sortKey, descending), this.summary);
+  async customerRows(offset = 0, count = 100, sortKey = 'customer_id', descending = false, filter = null) {
+    return customerRows(await this.customers(offset, count, sortKey, descending, filter), this.summary);
   }
 
   /** One page of the skipped rows: `{total, file[], row, line, column[], reason[], detail[], raw[]}`. */

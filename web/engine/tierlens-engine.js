@@ -146,13 +146,24 @@ export class TierLensEngine {
   }
 
   /**
+   * The dashboard's figures exactly as the CLI writes `dashboard.json` (format in
+   * core/src/dashboard_json.cpp): the RFM grid, the Lorenz curve and ABC cuts, the R/F/M
+   * histograms, the breakdowns by attribute and the tiers' segments; "null" before a result.
+   */
+  dashboardJson() {
+    const text = this.module.dashboardJson();
+    if (text.startsWith('{"ok":false')) unwrap(text);
+    return text;
+  }
+
+  /**
    * One page of the classified customers, as columns.
    * @param {number} offset first row of the page, in the chosen order
    * @param {number} count rows wanted (fewer come back at the end)
-   * @param {string} sortKey customer_id | first_order | last_order | recency | frequency |
-   *   monetary | r_score | f_score | m_score | fm_score | segment | tier | p_alive |
-   *   expected_purchases | expected_spend | clv | historical_clv (customers without a CLV
-   *   figure sort last)
+   * @param {string} sortKey customer_id | customer_name | first_order | last_order | recency |
+   *   frequency | monetary | r_score | f_score | m_score | fm_score | segment | tier | p_alive |
+   *   expected_purchases | expected_spend | clv | historical_clv | label:<dimension id> (labels
+   *   in the dimension's order; customers without a CLV figure or a name sort last)
    * @param {boolean} descending
    * @returns {{total:number, index:Uint32Array, customer_id:string[], customer_name:string[],
    *   first_order:string[], last_order:string[], recency:Int32Array, frequency:Int32Array,
@@ -162,9 +173,18 @@ export class TierLensEngine {
    *   historical_clv}}} `labels[d][row]` indexes `summary.dimensions[d].labels`; `tier[row]`
    *   indexes `summary.tiers` (−1 when the policy has no tiers); `clv` is null unless the
    *   policy uses CLV, else Float64Arrays with NaN where a customer has no figure.
+   *   `total` counts the rows of the view (the filter's customers), `customers` the whole
+   *   result; `has_names` says whether the file has a customer name column.
+   * @param {{tier?: string, labels?: Object<string, string>, segment?: string, search?: string}|null} [filter]
+   *   only the customers of that tier, with those labels (dimension id → label), of that RFM
+   *   segment (its engine name), whose id or name contains `search` (ASCII letters in either
+   *   case); all must hold. Throws a TierLensError (`invalid_options`) when it names a tier,
+   *   dimension, label or segment the result has not.
    */
-  customers(offset, count, sortKey = 'customer_id', descending = false) {
-    return this.module.customerPage(offset, count, sortKey, descending);
+  customers(offset, count, sortKey = 'customer_id', descending = false, filter = null) {
+    const page = this.module.customerPage(offset, count, sortKey, descending, filter ? JSON.stringify(filter) : '');
+    if (page.ok === false) throw new TierLensError(page.code, page.message);
+    return page;
   }
 
   /**
@@ -244,6 +264,78 @@ export class TierLensEngine {
     return this.module.policyJson();
   }
 
+  /**
+   * The policy of the last result compiled to one SQL script for `dialect` ('duckdb',
+   * 'postgres' or 'spark'), as `tierlens sql --fit` on the file on screen prints it: the run's
+   * columns, its CLV parameters and cluster centres applied. Throws a TierLensError when the
+   * policy cannot be compiled.
+   */
+  policySql(dialect) {
+    const text = this.module.policySql(dialect);
+    if (text.startsWith('{')) unwrap(text);
+    return text;
+  }
+
+  // --- Comparing runs (客户迁移): the result on screen with an earlier run, read apart ---
+
+  /**
+   * Starts reading the earlier run a comparison needs, without touching the result on screen:
+   * orders (and a customers table) under a policy, as begin() and beginCustomerTable() take
+   * them; then feedEarlier() and finishEarlier(). Forgets any earlier run and comparison.
+   */
+  beginEarlier(fileName, policy = null, input = {}) {
+    unwrap(this.module.beginEarlierRun(fileName, policy === null ? '' : policyText(policy), inputText(input)));
+  }
+
+  beginEarlierCustomerTable(fileName, input = {}) {
+    unwrap(this.module.beginEarlierCustomerTable(fileName, inputText(input)));
+  }
+
+  /**
+   * Starts reading a customers.csv saved earlier by TierLens as the earlier run (its ids and
+   * label columns; see core/include/tierlens/saved_customers.h); then feedEarlier(),
+   * finishEarlier().
+   */
+  beginSavedEarlier(fileName) {
+    unwrap(this.module.beginSavedRun(fileName));
+  }
+
+  /** The earlier run's next bytes, cut anywhere. */
+  feedEarlier(bytes) {
+    unwrap(this.module.feedEarlierRun(bytes));
+  }
+
+  /** Ends the earlier run's file (and classifies its orders). */
+  finishEarlier() {
+    unwrap(this.module.finishEarlierRun());
+  }
+
+  /**
+   * How customers moved from the earlier run to the result on screen, on `field` ('tier',
+   * 'segment' or a dimension id). Keeps the comparison for migrationJson()/migrationCsv().
+   * @param {string} field
+   * @param {number} listLimit how many customers moved up (and down) to list
+   * @returns {{field: string, labels: string[], matrix: number[][], counts: {same: number,
+   *   up: number, down: number, new: number, gone: number}, up: {total: number, moves:
+   *   Array<{customer_id: string, before: string, after: string, index: number}>}, down:
+   *   object}} `labels` best first; `matrix` (labels + 1)², rows the label before (last: new
+   *   customers), columns the label after (last: gone ones), as in migration.json; `index` the
+   *   customer's in the result on screen
+   */
+  compare(field, listLimit) {
+    return unwrap(this.module.compareWithEarlier(field, listLimit)).migration;
+  }
+
+  /** migration.json of the last comparison, byte for byte as `tierlens compare` writes it. */
+  migrationJson() {
+    return nonEmpty(this.module.migrationJson());
+  }
+
+  /** migration.csv of the last comparison (UTF-8 with BOM), as `tierlens compare` writes it. */
+  migrationCsv() {
+    return nonEmpty(this.module.migrationCsv());
+  }
+
   /** The built-in sample orders file, generated by the core (deterministic). */
   sampleOrdersCsv() {
     return this.module.sampleOrdersCsv();
@@ -253,6 +345,12 @@ export class TierLensEngine {
 /** The reading options as the core takes them; '' or null leaves each to detection. */
 function inputText({ encoding = '', dateOrder = '', headerRow = null, sheet = '', tables = 'orders', table = 'orders', keepOrderLog = false } = {}) {
   return JSON.stringify({ encoding, date_order: dateOrder, header_row: headerRow, sheet: sheet ?? '', tables, table, keep_order_log: keepOrderLog });
+}
+
+/** A download of the last comparison: there is none before compare() succeeded. */
+function nonEmpty(bytes) {
+  if (bytes.length === 0) throw new TierLensError('invalid_state', 'there is no comparison of runs yet');
+  return bytes;
 }
 
 function policyText(policy) {

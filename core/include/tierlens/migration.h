@@ -45,6 +45,23 @@ struct Migration {
 Status compare_runs(const Classification& before, const Classification& after, const std::string& field,
                     Migration& migration);
 
+/// One run's label per customer for the compared field: what compare_runs reads from a
+/// classification, and what saved_migration.h reads from a customers.csv saved earlier.
+struct RunLabels {
+  std::vector<std::string> labels;                ///< best first
+  std::vector<std::uint32_t> label_of;            ///< per customer, an index into labels
+  const std::vector<std::string>* ids = nullptr;  ///< per customer; borrowed from the run
+};
+
+/// The labels of `field` in `run`, in the policy's order (tiers as listed, a dimension's
+/// labels in its own order, the 11 segments Champions first); `which` ("earlier", "later")
+/// names the run when it lacks the field.
+Status run_labels(const Classification& run, const std::string& field, const char* which, RunLabels& out);
+
+/// The comparison both kinds of run share. The labels are the earlier run's, then those only
+/// the later run has, in that run's order; customers are matched by id.
+Migration compare_labels(const RunLabels& before, const RunLabels& after, const std::string& field);
+
 /// {field, labels, matrix, counts: {same, up, down, new, gone}, moves: […]} as pretty JSON.
 std::string migration_json(const Migration& migration);
 

@@ -10,6 +10,7 @@
 #include "tierlens/classification.h"
 #include "tierlens/classify_options.h"
 #include "tierlens/customer_order.h"
+#include "tierlens/customer_view.h"
 #include "tierlens/order_ingest.h"
 #include "tierlens/status.h"
 
@@ -65,7 +66,13 @@ class ClassificationSession {
 
   /// Customer indices in display order; the last order asked for is kept, so paging through
   /// one sorted view sorts once.
-  const std::vector<std::uint32_t>& customer_order(CustomerSortKey key, bool descending);
+  const std::vector<std::uint32_t>& customer_order(CustomerSortColumn column, bool descending);
+
+  /// The customers `filter` keeps, in display order (customer_view.h), pointed to by `view`;
+  /// the last view asked for is kept, so scrolling through one view filters and sorts once.
+  /// Fails, with `view` null, when the filter names what the result has not.
+  Status customer_view(const CustomerFilter& filter, CustomerSortColumn column, bool descending,
+                       const std::vector<std::uint32_t>*& view);
 
  private:
   ClassifyOptions options_;
@@ -74,8 +81,10 @@ class ClassificationSession {
   std::optional<IngestResult> orders_;  ///< the orders, read, while the customers table is
   bool reading_customer_table_ = false;
   std::optional<Classification> result_;
-  std::optional<std::pair<CustomerSortKey, bool>> cached_order_key_;
+  std::optional<std::pair<CustomerSortColumn, bool>> cached_order_key_;
   std::vector<std::uint32_t> cached_order_;
+  std::optional<CustomerFilter> cached_view_filter_;  ///< over cached_order_; reset with it
+  std::vector<std::uint32_t> cached_view_;
 };
 
 }  // namespace tierlens

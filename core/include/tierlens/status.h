@@ -18,6 +18,7 @@ enum class ErrorCode {
   kNotText,          ///< the file is not text (a workbook, an archive, an image)
   kBadJson,          ///< a JSON file that is not an array of objects or JSON Lines
   kBadWorkbook,      ///< an .xlsx workbook (or the zip archive inside it) that cannot be read
+  kBadSavedFile,     ///< a file given as a customers.csv saved by TierLens that is not one, or is damaged
 };
 
 /// The machine-readable name of a code, e.g. "missing_column".

@@ -207,6 +207,11 @@ export class PolicyEditorView {
     return structuredClone(this.#draft);
   }
 
+  /** The preset the draft still is, as shipped; '' once edited (or imported). */
+  get presetId() {
+    return this.#presetSelect.value;
+  }
+
   /**
    * @param {'idle'|'pending'|'checking'|'applying'|'applied'|'ready'|'invalid'} status also set as
    *   `data-status` on the editor, for styling and the tests
