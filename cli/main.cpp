@@ -175,13 +175,12 @@ Status run_classify(const cli::CliRequest& request) {
   return Status();
 }
 
-Status run_columns(const cli::CliRequest& request) {
-  const bool customers = request.input_path.empty();
-  const std::string& path = customers ? request.customers_path : request.input_path;
+/// The first bytes of a file, as the page sends them for the columns preview: the first 64 KiB,
+/// or a whole workbook (which cannot be read from its start).
+Status read_head(const std::string& path, std::string& head) {
   std::ifstream file(path, std::ios::binary);
   if (!file) return Status::error(ErrorCode::kIoError, path + ": cannot open the file");
-  // The page sends the first 64 KiB, or a whole workbook: it cannot be read from its start.
-  std::string head(kPreviewHeadBytes, '\0');
+  head.assign(kPreviewHeadBytes, '\0');
   file.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(file.gcount()));
   if (looks_like_zip(head)) {
@@ -189,6 +188,14 @@ Status run_columns(const cli::CliRequest& request) {
     rest << file.rdbuf();
     head += rest.str();
   }
+  return Status();
+}
+
+Status run_columns(const cli::CliRequest& request) {
+  const bool customers = request.input_path.empty();
+  const std::string& path = customers ? request.customers_path : request.input_path;
+  std::string head;
+  if (Status status = read_head(path, head); !status.ok()) return status;
   ClassifyOptions options = request.options;
   options.file_name = fs::path(path).filename().string();
   ColumnPreview preview;
@@ -287,21 +294,6 @@ Status run_presets(const cli::CliRequest& request) {
     if (Status status = load_preset(preset.id, options); !status.ok()) return status;
     const fs::path path = fs::path(request.out_path) / (std::string(preset.id) + ".json");
     if (Status status = write_file(path, policy_json_text(options)); !status.ok()) return status;
-  }
-  return Status();
-}
-
-/// The first bytes of a file (a whole workbook), as the columns preview reads it.
-Status read_head(const std::string& path, std::string& head) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return Status::error(ErrorCode::kIoError, path + ": cannot open the file");
-  head.assign(kPreviewHeadBytes, '\0');
-  file.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(file.gcount()));
-  if (looks_like_zip(head)) {
-    std::ostringstream rest;
-    rest << file.rdbuf();
-    head += rest.str();
   }
   return Status();
 }

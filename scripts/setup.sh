@@ -44,5 +44,9 @@ if [ ! -d node_modules/echarts ] || [ ! -d node_modules/playwright-core ] || [ !
    [ ! -d node_modules/axe-core ] || [ ! -d node_modules/@duckdb/node-api ] ||
    [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm install`, not `npm ci`: the lock pins every version, but the registry these machines
+  # use has no DuckDB binaries for other platforms (macOS, Windows, ARM), so the lock cannot
+  # list those optional packages and `npm ci` refuses it as out of sync. `npm install` takes
+  # the lock's versions and leaves it as it is.
+  npm install --no-audit --no-fund --loglevel=error
 fi

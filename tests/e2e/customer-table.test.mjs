@@ -16,7 +16,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { parseCsv } from '../sql/csv.mjs';
+import { parseCsv } from '../support/csv.mjs';
 import { en } from '../../web/views/strings.js';
 import { zhCN } from '../../web/i18n/zh-CN.js';
 import {

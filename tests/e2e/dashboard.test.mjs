@@ -13,6 +13,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { before, test } from 'node:test';
 
+import { csvTable } from '../support/csv.mjs';
 import { classifySample, loadReferenceEngine } from './engine-reference.mjs';
 import { choosePreset, download, openPage, waitUntilSettled } from './page-driver.mjs';
 import { inkShare } from './png-pixels.mjs';
@@ -60,24 +61,8 @@ function readTable(page, chart) {
     }]))));
 }
 
-/** RFC 4180 CSV (as customers.csv is written), BOM dropped, as objects by header. */
-function parseCsv(bytes) {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const records = [];
-  let record = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; } else if (c === '\n') { record.push(field); records.push(record); record = []; field = ''; } else if (c !== '\r') field += c;
-  }
-  if (field || record.length) { record.push(field); records.push(record); }
-  const [header, ...rows] = records;
-  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
-}
+/** customers.csv's rows as objects by header. */
+const customerRecords = (bytes) => csvTable(bytes.toString('utf8')).rows;
 
 const count = (items, key) => items.reduce((counts, item) => counts.set(key(item), (counts.get(key(item)) ?? 0) + 1), new Map());
 
@@ -108,7 +93,7 @@ test('the sample’s dashboard draws every chart, with the engine’s numbers, c
 
   const summary = classifySample(engine, null);
   const dashboard = JSON.parse(engine.dashboardJson());
-  const customers = parseCsv((await download(page, '#download-customers')).bytes);
+  const customers = customerRecords((await download(page, '#download-customers')).bytes);
   assert.equal(customers.length, summary.customers);
 
   // Tier pyramid: the summary's tiers, and the tier column of the CSV.
@@ -247,7 +232,7 @@ test('an ABC preset marks its own cuts on the Pareto curve, as the engine comput
     cuts.map((cut) => [cut.customers, cut.customer_share, cut.revenue_share]));
 
   // Counted again from the CSV: class A and above, and its share of positive revenue.
-  const customers = parseCsv((await download(page, '#download-customers')).bytes);
+  const customers = customerRecords((await download(page, '#download-customers')).bytes);
   const positive = (list) => list.reduce((sum, c) => sum + Math.max(Number(c.monetary), 0), 0);
   const classA = customers.filter((c) => c.abc === 'A');
   assert.equal(rows[0].customers.value, classA.length);

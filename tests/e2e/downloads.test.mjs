@@ -16,6 +16,7 @@ import { before, test } from 'node:test';
 import XLSX from 'xlsx';
 
 import { classifyWithCli, writeSampleWithCli } from '../support/cli.mjs';
+import { parseCsv } from '../support/csv.mjs';
 import { cliPath } from '../support/paths.mjs';
 import { classifySample, loadReferenceEngine, SAMPLE_FILE_NAME } from './engine-reference.mjs';
 import { chooseFile, download, openPage, waitUntilSettled } from './page-driver.mjs';
@@ -32,42 +33,8 @@ const suite = browserSuite('downloads');
 let engine;
 before(async () => { engine = await loadReferenceEngine(); });
 
-/** RFC 4180 CSV (UTF-8 with BOM, CRLF, as the engine writes it) into rows of fields. */
-function parseCsv(bytes) {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else {
-      field += c;
-    }
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
+/** A downloaded CSV (UTF-8 with BOM, CRLF, as the engine writes it) into rows of fields. */
+const csvRows = (bytes) => parseCsv(bytes.toString('utf8'));
 
 /** What a CSV text cell holds once the writer's formula guard is taken off. */
 const unguarded = (text) => (text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text);
@@ -122,10 +89,10 @@ test('the sample\'s workbook, summary and policy: the CSVs as typed sheets, the 
 
   const book = XLSX.read(workbook.bytes, { type: 'buffer', cellFormula: true });
   assert.deepEqual(book.SheetNames, ['Customers', 'Segments', 'Tiers', 'Dimensions', 'Skipped rows']);
-  const customerRows = parseCsv(csv.bytes);
+  const customerRows = csvRows(csv.bytes);
   assert.ok(customerRows.length > 100);
   assertSheetIsCsv(book.Sheets.Customers, customerRows, 'Customers');
-  assertSheetIsCsv(book.Sheets['Skipped rows'], parseCsv(skipped.bytes), 'Skipped rows');
+  assertSheetIsCsv(book.Sheets['Skipped rows'], csvRows(skipped.bytes), 'Skipped rows');
 
   // The JSON files are the engine's, for the same run under the page's default policy.
   classifySample(engine, null);
@@ -184,7 +151,7 @@ test('text that looks like a formula: apostrophe-guarded in the CSV, a plain str
     assert.equal(sheet[address].v, text, address);
     assert.equal(sheet[address].f, undefined, `${address}: no formula`);
   }
-  assertSheetIsCsv(sheet, parseCsv(csv.bytes), 'Customers');
+  assertSheetIsCsv(sheet, csvRows(csv.bytes), 'Customers');
 });
 
 test('every request stayed on the page\'s origin, and the page threw nothing', () => {

@@ -8,7 +8,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { parseCsv } from './csv.mjs';
+import { parseCsv } from '../support/csv.mjs';
 
 /** The header of a CSV file. */
 function csvHeader(file) {

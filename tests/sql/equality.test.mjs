@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { classifyWithCli, runCli, writeSampleWithCli } from '../support/cli.mjs';
 import { sharedDataFile } from '../support/paths.mjs';
 import { assertSameCustomers } from './compare.mjs';
-import { csvTable } from './csv.mjs';
+import { csvTable } from '../support/csv.mjs';
 import { openDuckDb, startPostgres } from './engines.mjs';
 
 /** Every preset with its policy, and whether it needs a fit (CLV or clusters). */

@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { classifyWithCli, runCli, writeSampleWithCli } from '../support/cli.mjs';
 import { assertSameCustomers } from './compare.mjs';
-import { csvTable, parseCsv } from './csv.mjs';
+import { csvTable, parseCsv } from '../support/csv.mjs';
 import { openDuckDb, startPostgres } from './engines.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'tierlens-sql-policies-'));

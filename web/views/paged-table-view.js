@@ -4,6 +4,7 @@
 
 import { el } from './dom.js';
 import { formatInteger } from './format.js';
+import { columnHeading } from './sortable-heading.js';
 import { strings } from './strings.js';
 
 /**
@@ -141,17 +142,8 @@ export class PagedTableView {
   }
 
   #renderHead(columns) {
-    return el('thead', {}, el('tr', {}, ...columns.map((column) => {
-      const className = column.className ?? '';
-      if (!column.sortKey) return el('th', { scope: 'col', class: className, title: column.title, text: column.label });
-      const active = this.#sort?.key === column.sortKey;
-      const direction = active ? (this.#sort.descending ? 'descending' : 'ascending') : 'none';
-      return el('th', { scope: 'col', class: className, 'aria-sort': direction, dataset: { sortKey: column.sortKey } },
-        el('button', {
-          type: 'button', class: 'sort-button', title: column.title ?? strings.sortBy(column.label),
-          on: { click: () => this.#sortBy(column) },
-        }, column.label, el('span', { class: 'sort-indicator', 'aria-hidden': 'true', text: active ? (this.#sort.descending ? '▼' : '▲') : '' })));
-    })));
+    return el('thead', {}, el('tr', {},
+      ...columns.map((column) => columnHeading(column, this.#sort, (chosen) => this.#sortBy(chosen)))));
   }
 
   #renderRow(page, i, columns) {

@@ -11,6 +11,7 @@
 
 import { el } from './dom.js';
 import { RowBlocks } from './row-blocks.js';
+import { columnHeading } from './sortable-heading.js';
 import { strings } from './strings.js';
 import { firstRowAt, firstToShow, scrollLayout, scrollTopFor } from './virtual-rows.js';
 
@@ -326,17 +327,8 @@ export class VirtualTableView {
       return col;
     }));
     this.#table.style.width = `${this.#columns.reduce((sum, column) => sum + (column.width ?? 8), 0)}rem`;
-    this.#head.replaceChildren(el('tr', { 'aria-rowindex': '1' }, ...this.#columns.map((column) => {
-      const className = column.className ?? '';
-      if (!column.sortKey) return el('th', { scope: 'col', class: className, title: column.title, text: column.label });
-      const active = this.#sort?.key === column.sortKey;
-      const direction = active ? (this.#sort.descending ? 'descending' : 'ascending') : 'none';
-      return el('th', { scope: 'col', class: className, 'aria-sort': direction, dataset: { sortKey: column.sortKey } },
-        el('button', {
-          type: 'button', class: 'sort-button', title: column.title ?? strings.sortBy(column.label),
-          on: { click: () => this.#sortBy(column) },
-        }, column.label, el('span', { class: 'sort-indicator', 'aria-hidden': 'true', text: active ? (this.#sort.descending ? '▼' : '▲') : '' })));
-    })));
+    this.#head.replaceChildren(el('tr', { 'aria-rowindex': '1' },
+      ...this.#columns.map((column) => columnHeading(column, this.#sort, (chosen) => this.#sortBy(chosen)))));
     if (focusedSortKey) this.#head.querySelector(`th[data-sort-key="${focusedSortKey}"] button`)?.focus();
   }
 

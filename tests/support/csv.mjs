@@ -1,5 +1,5 @@
 // CSV as the core writes it (UTF-8, optional BOM, CRLF, RFC 4180 quotes) and as DuckDB and psql
-// write it, read into rows of strings.
+// write it, read into rows of strings: the one CSV reader of the tests (sql, e2e).
 
 /** The records of `text`, each an array of fields. */
 export function parseCsv(text) {
