@@ -44,9 +44,15 @@ async function openReport(file, inspect) {
   try {
     await browser.page.goto(pathToFileURL(file).href);
     const shown = await browser.page.evaluate(inspect);
-    const pdf = await browser.page.pdf({ format: 'A4', printBackground: true });
     await browser.page.screenshot({ path: path.join(artifacts, 'report.png'), fullPage: true });
-    return { requests: [...browser.requests], errors: [...browser.errors], shown, pdf };
+    const pdf = await browser.page.pdf({ format: 'A4', printBackground: true });
+    // Printed, on A4's width less its margins (about 700 CSS px), no table runs off the page.
+    await browser.page.emulateMedia({ media: 'print' });
+    await browser.page.setViewportSize({ width: 700, height: 1000 });
+    const overflowing = await browser.page.evaluate(() => [...document.querySelectorAll('table')]
+      .filter((table) => table.scrollWidth > document.documentElement.clientWidth + 1)
+      .map((table) => `${table.dataset.report ?? table.caption?.textContent}: ${table.scrollWidth} px`));
+    return { requests: [...browser.requests], errors: [...browser.errors], shown, pdf, overflowing };
   } finally {
     await browser.close();
   }
@@ -82,10 +88,10 @@ test('the report holds the figures, shows hostile names as text, and opens offli
   const opened = await openReport(file, () => ({
     title: document.title,
     heading: document.querySelector('h1').textContent,
-    tiers: [...document.querySelectorAll('table[data-report="tiers"] tbody tr')].map((row) => ({
+    tiers: [...document.querySelectorAll('table[data-report="tiers"] tr[data-tier]')].map((row) => ({
       name: row.dataset.tier,
       customers: row.querySelector('td.number').textContent,
-      notes: row.querySelector('dl.strategy').textContent,
+      notes: row.parentElement.querySelector('dl.strategy').textContent,
     })),
     charts: [...document.querySelectorAll('figure[data-chart]')].map((figure) => ({
       id: figure.dataset.chart,
@@ -124,7 +130,8 @@ test('the report holds the figures, shows hostile names as text, and opens offli
     assert.ok(chart.tableRows > 0, `chart ${chart.id} has its table`);
   }
 
-  // It prints: a PDF of a few A4 pages.
+  // It prints: a PDF of a few A4 pages, every table within the page's width.
+  assert.deepEqual(opened.overflowing, []);
   assert.equal(opened.pdf.subarray(0, 5).toString('latin1'), '%PDF-');
   const pages = (opened.pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.ok(pages >= 2 && pages <= 40, `${pages} pages`);

@@ -94,13 +94,18 @@ function tiersSection(summary) {
   return html`<section aria-labelledby="tiers"><h2 id="tiers">${strings.report.tiersHeading}</h2>
 <p class="muted small">${words.intro(summary.policy?.name ?? '')}</p>
 <table data-report="tiers">
-<thead><tr><th>${strings.report.tier}</th><th>${words.rule}</th><th class="number">${words.customers}</th><th class="number">${words.customer_share}</th><th class="number">${words.revenue}</th><th class="number">${words.revenue_share}</th><th>${strings.report.strategy}</th></tr></thead>
-<tbody>${tiers.map((tier) => html`<tr data-tier="${tier.name}">
+<thead><tr><th>${strings.report.tier}</th><th>${words.rule}</th><th class="number">${words.customers}</th><th class="number">${words.customer_share}</th><th class="number">${words.revenue}</th><th class="number">${words.revenue_share}</th></tr></thead>
+${tiers.map((tier) => {
+    const strategy = STRATEGY_FIELDS.filter((key) => tier.strategy?.[key]);
+    // A tier and its strategy (on a full-width row of its own, so that the table fits a page)
+    // are one group: a printed page never separates them.
+    return html`<tbody class="tier-group"><tr data-tier="${tier.name}">
 <th scope="row">${tier.name}</th><td>${tier.rule ?? ''}</td>
 <td class="number">${formatInteger(tier.customers)}</td><td class="number">${formatShare(tier.customer_share)}</td>
-<td class="number">${formatMoney(tier.revenue)}</td><td class="number">${formatShare(tier.revenue_share)}</td>
-<td><dl class="strategy">${STRATEGY_FIELDS.filter((key) => tier.strategy?.[key]).map((key) =>
-    html`<dt>${fieldNames[key]}</dt><dd>${tier.strategy[key]}</dd>`)}</dl></td></tr>`)}</tbody>
+<td class="number">${formatMoney(tier.revenue)}</td><td class="number">${formatShare(tier.revenue_share)}</td></tr>
+${strategy.length ? html`<tr class="strategy-row"><td colspan="6"><dl class="strategy" aria-label="${strings.report.strategy}">${strategy.map((key) =>
+    html`<dt>${fieldNames[key]}</dt><dd>${tier.strategy[key]}</dd>`)}</dl></td></tr>` : ''}</tbody>`;
+  })}
 </table></section>`;
 }
 

@@ -32,6 +32,12 @@ caption { text-align: left; color: var(--muted); padding-bottom: 4px; caption-si
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid #b7c2d4; }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th, td { overflow-wrap: break-word; }
+/* Names are the policy's or the data's, possibly one long token: they may break anywhere
+   rather than push the table off a printed page. */
+tbody th[scope="row"], tbody td:first-child { overflow-wrap: anywhere; min-width: 8em; }
+tbody.tier-group tr[data-tier] th, tbody.tier-group tr[data-tier] td { border-bottom: none; }
+tr.strategy-row td { padding: 0 8px 10px 24px; }
 .strategy { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
 .strategy dt { color: var(--muted); }
 .strategy dd { margin: 0; }
@@ -52,7 +58,7 @@ footer { color: var(--muted); font-size: 0.85rem; margin-top: 8px; }
   section { border: none; border-radius: 0; padding: 0; margin: 0 0 8mm; box-shadow: none; }
   h2 { break-after: avoid; border-bottom: 1px solid #999; padding-bottom: 2px; }
   h3 { break-after: avoid; }
-  figure, table, .facts, .strategy, tr { break-inside: avoid; }
+  figure, .facts, .strategy, tr, tbody.tier-group { break-inside: avoid; }
   thead { display: table-header-group; }
   figure + figure { border-top: none; padding-top: 0; }
   pre { background: none; border-color: #999; }
