@@ -683,7 +683,7 @@ export const en = {
 
   policy: {
     heading: 'Classification policy',
-    intro: 'Every change re-classifies the customers at once. The policy stays in this tab; export it to keep or share it.',
+    intro: 'Every change re-classifies the customers at once. This browser keeps the policy for your next visit (until you clear saved work); export it to share it or to use it elsewhere.',
     preset: 'Start from a preset',
     presetHelp: 'Choosing a preset replaces the policy below; the columns chosen for your files are kept.',
     customPolicy: 'Custom (edited or imported)',
