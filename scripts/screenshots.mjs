@@ -8,7 +8,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { launchBrowser } from '../tests/e2e/browser.mjs';
-import { choosePreset, download, openPage, waitForPolicySettled, waitUntilSettled } from '../tests/e2e/page-driver.mjs';
+import {
+  choosePreset, compareRuns, download, openPage, waitForPolicySettled, waitUntilSettled,
+} from '../tests/e2e/page-driver.mjs';
 import { repoRoot } from '../tests/support/paths.mjs';
 import { startServer } from './serve.mjs';
 
@@ -26,16 +28,6 @@ const VIEWS = [
   ['#migration-section', 'migration'],
 ];
 
-/** The migration card's default comparison: the same orders as of 90 days earlier, by tier. */
-async function compareWithEarlierDate(page) {
-  await page.click('#migration-compare');
-  await page.waitForFunction(() => {
-    const result = document.querySelector('[data-testid="migration-result"]');
-    return document.getElementById('migration').getAttribute('aria-busy') !== 'true' && !result.hidden
-      && result.dataset.outdated === 'false';
-  }, null, { timeout: 60_000, polling: 50 });
-}
-
 async function shoot(server, locale, prefix) {
   const browser = await launchBrowser({ locale });
   try {
@@ -47,7 +39,7 @@ async function shoot(server, locale, prefix) {
     await waitUntilSettled(page);
     await waitForPolicySettled(page);
     await choosePreset(page, 'clv_clusters');
-    await compareWithEarlierDate(page);
+    await compareRuns(page); // the same orders as of 90 days earlier, by tier
     for (const [selector, name] of VIEWS) {
       const element = page.locator(selector).first();
       if (!(await element.isVisible())) continue;

@@ -6,6 +6,7 @@
 #include "test_support.h"
 #include "tierlens/reports.h"
 #include "tierlens/saved_migration.h"
+#include "two_quarters.h"
 
 namespace tierlens {
 namespace {
@@ -13,14 +14,9 @@ namespace {
 using testing::classify_text;
 
 // The policy and the two quarters of tests/core/migration_test.cpp.
-const char* kPolicy = R"({"tierlens_policy": 1,
-  "dimensions": [{"id": "size", "type": "bands", "field": "monetary",
-                  "bands": [{"label": "big", "min": 100}, {"label": "small"}]}],
-  "tiers": [{"name": "key", "when": {"field": "size", "op": "=", "value": "big"}}, {"name": "normal"}]})";
-const char* kBefore = "customer_id,date,amount\nA,2024-01-01,50\nB,2024-01-05,200\nD,2024-01-10,30\nE,2024-01-12,120\n";
-const char* kAfter =
-    "customer_id,date,amount\nA,2024-01-01,50\nA,2024-03-01,80\nB,2024-01-05,200\nB,2024-03-02,-150\n"
-    "C,2024-03-10,500\nD,2024-01-10,30\n";
+using testing::two_quarters::kAfter;
+using testing::two_quarters::kBefore;
+using testing::two_quarters::kPolicy;
 
 const std::string kBom = "\xEF\xBB\xBF";
 const std::string kHeader =

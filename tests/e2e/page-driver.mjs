@@ -330,3 +330,16 @@ export async function download(page, selector) {
   const [saved] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return { name: saved.suggestedFilename(), bytes: await readFile(await saved.path()) };
 }
+
+/**
+ * Presses the migration card's Compare with its choices as they are (by default: the same
+ * orders as of 90 days earlier, by tier) and waits until the comparison is drawn.
+ */
+export async function compareRuns(page, timeout = 60_000) {
+  await page.click('#migration-compare');
+  await page.waitForFunction(() => {
+    const result = document.querySelector('[data-testid="migration-result"]');
+    return document.getElementById('migration').getAttribute('aria-busy') !== 'true' && !result.hidden
+      && result.dataset.outdated === 'false';
+  }, null, { timeout, polling: 50 });
+}

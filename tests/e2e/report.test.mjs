@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 
 import { launchBrowser } from './browser.mjs';
-import { download, openPage, waitForPolicySettled, waitUntilSettled } from './page-driver.mjs';
+import { compareRuns, download, openPage, waitForPolicySettled, waitUntilSettled } from './page-driver.mjs';
 import { artifacts, assertStayedOnOrigin, browserSuite } from './suite.mjs';
 
 const suite = browserSuite('report');
@@ -140,12 +140,7 @@ test('the report holds the figures, shows hostile names as text, and opens offli
 
 test('a comparison on screen goes into the report, with its matrix', async () => {
   const { page } = suite;
-  await page.click('#migration-compare');
-  await page.waitForFunction(() => {
-    const result = document.querySelector('[data-testid="migration-result"]');
-    return document.getElementById('migration').getAttribute('aria-busy') !== 'true'
-      && !result.hidden && result.dataset.outdated === 'false';
-  }, null, { timeout: 60_000, polling: 50 });
+  await compareRuns(page);
   const migration = JSON.parse((await download(page, '[data-testid="migration-download-json"]')).bytes.toString('utf8'));
   const text = (await download(page, '#download-report')).bytes.toString('utf8');
   const figure = text.slice(text.indexOf('<figure data-chart="migration"'));

@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { choosePreset, openPage, waitForPolicySettled, waitUntilSettled } from './page-driver.mjs';
+import { choosePreset, compareRuns, openPage, waitForPolicySettled, waitUntilSettled } from './page-driver.mjs';
 import { inkShare } from './png-pixels.mjs';
 import { artifacts, assertStayedOnOrigin, browserSuite } from './suite.mjs';
 
@@ -52,12 +52,7 @@ test('every view of the result draws, in both languages', async () => {
   await waitForPolicySettled(page);
   await choosePreset(page, 'clv_clusters');
 
-  await page.click('#migration-compare');
-  await page.waitForFunction(() => {
-    const result = document.querySelector('[data-testid="migration-result"]');
-    return document.getElementById('migration').getAttribute('aria-busy') !== 'true' && !result.hidden
-      && result.dataset.outdated === 'false';
-  }, null, { timeout: 60_000, polling: 50 });
+  await compareRuns(page);
   await page.click('#customer-table tbody tr:first-child');
   await page.waitForSelector('#explanation [data-testid="profile-history-table"]', { state: 'attached', timeout: 30_000 });
   // Charts are drawn once they are in view and have a size: show each once.
