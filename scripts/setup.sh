@@ -39,9 +39,11 @@ fi
 
 # echarts draws the page's charts (build.sh copies it into web/dist/vendor/); playwright-core
 # drives Chromium in tests/e2e/; xlsx (SheetJS) reads the page's workbook there; axe-core
-# checks the page's accessibility there; @duckdb/node-api runs `tierlens sql` in tests/sql/.
+# checks the page's accessibility there; @duckdb/node-api runs `tierlens sql` in tests/sql/;
+# @duckdb/duckdb-wasm is the in-browser engine bench/run.mjs measures TierLens against.
 if [ ! -d node_modules/echarts ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/xlsx ] ||
    [ ! -d node_modules/axe-core ] || [ ! -d node_modules/@duckdb/node-api ] ||
+   [ ! -d node_modules/@duckdb/duckdb-wasm ] ||
    [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "setup: installing npm packages"
   # `npm install`, not `npm ci`: the lock pins every version, but the registry these machines

@@ -28,6 +28,9 @@ node --test tests/web/
 echo "== page in headless Chromium =="
 node --test --test-concurrency=1 tests/e2e/
 
+echo "== the benchmark, smoke run (100 k rows, once: that it still runs and the engines agree; figures: bench/RESULTS.md) =="
+node bench/run.mjs --smoke
+
 echo "== the reader under libFuzzer (30 s, then 20 s of the workbook reader; longer: scripts/fuzz.sh 1800 [xlsx]) =="
 bash scripts/fuzz.sh 30
 bash scripts/fuzz.sh 20 xlsx
