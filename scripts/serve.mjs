@@ -34,30 +34,45 @@ export async function startServer({ root = join(repoRoot, 'web'), port = 8080, h
       response.writeHead(403).end();
       return;
     }
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) throw new Error('not a file');
-      response.writeHead(200, {
-        'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': info.size,
-        'Cache-Control': 'no-cache',
-        // The page needs nothing from anywhere else; say so to the browser as well.
-        'Content-Security-Policy':
-          "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-          "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; object-src 'none'",
-      });
-      createReadStream(file).pipe(response);
-    } catch {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
-    }
+    // The page needs nothing from anywhere else; say so to the browser as well.
+    await sendFile(response, file, {
+      'Content-Security-Policy':
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+        "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; object-src 'none'",
+    });
   });
+  return listen(server, port, host);
+}
+
+/**
+ * Answers `file` (null: none) with its content type and `headers`, or 404 when it is not a
+ * file. Also the benchmark's server's (bench/bench-server.mjs).
+ */
+export async function sendFile(response, file, headers = {}) {
+  try {
+    if (!file) throw new Error('no file');
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    response.writeHead(200, {
+      'Content-Type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+      'Cache-Control': 'no-cache',
+      ...headers,
+    });
+    createReadStream(file).pipe(response);
+  } catch {
+    response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
+  }
+}
+
+/** Starts `server` on `host`:`port` (0: a free one); answers its URL and how to close it. */
+export async function listen(server, port, host) {
   await new Promise((done, fail) => {
     server.once('error', fail);
     server.listen(port, host, done);
   });
-  const { port: actualPort } = server.address();
   return {
-    url: `http://${host}:${actualPort}/`,
+    url: `http://${host}:${server.address().port}/`,
     close: () => new Promise((done) => server.close(() => done())),
   };
 }

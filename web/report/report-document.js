@@ -11,11 +11,10 @@
 // as on the page and in the other downloads.
 
 import { formatInteger, formatMoney, formatNumber, formatParameter, formatShare } from '../views/format.js';
+import { STRATEGY_FIELDS } from '../views/strategy-fields.js';
 import { strings } from '../views/strings.js';
 import { html, trusted } from './html-text.js';
 import { REPORT_CSS } from './report-styles.js';
-
-const STRATEGY_FIELDS = ['service_level', 'discount', 'credit_terms', 'review_cycle', 'channel', 'owner', 'notes'];
 
 /** No script, no fetch, no frame; only its own inline styles and data: images. */
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";

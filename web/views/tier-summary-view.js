@@ -4,9 +4,8 @@
 import { el } from './dom.js';
 import { formatInteger, formatMoney, formatShare } from './format.js';
 import { shareBar } from './share-bar.js';
+import { STRATEGY_FIELDS } from './strategy-fields.js';
 import { strings } from './strings.js';
-
-const STRATEGY_FIELDS = ['service_level', 'discount', 'credit_terms', 'review_cycle', 'channel', 'owner', 'notes'];
 
 /**
  * @param {HTMLElement} container the tiers card's body

@@ -2,13 +2,11 @@
 // customer left), each with its strategy card. The order number is shown because it decides.
 
 import { el } from '../dom.js';
+import { STRATEGY_FIELDS } from '../strategy-fields.js';
 import { strings } from '../strings.js';
 import { conditionEditor } from './condition-editor.js';
 import { field, setOrDelete, textInput } from './controls.js';
 import { itemList } from './item-list.js';
-
-/** The strategy fields, in the order core/POLICY.md lists them. */
-export const STRATEGY_FIELDS = ['service_level', 'discount', 'credit_terms', 'review_cycle', 'channel', 'owner', 'notes'];
 
 /**
  * @param {object} policy the draft, whose `tiers` this edits in place
