@@ -11,6 +11,7 @@
 //
 //   node bench/run.mjs [--rows 1000000] [--runs 3] [--file FILE]
 //   node bench/run.mjs --smoke          # 100 k rows, one run: that the harness still works
+//   node bench/run.mjs --page-only      # the page alone: quick before/after checks
 //
 // Needs `npm run build` first. Exits non-zero if a run fails or the results differ.
 
@@ -34,13 +35,14 @@ const MiB = 1024 * 1024;
 const duckdbPackage = JSON.parse(readFileSync(path.join(repoRoot, 'node_modules/@duckdb/duckdb-wasm/package.json'), 'utf8')).version;
 
 function parseArgs(argv) {
-  const options = { rows: 1_000_000, runs: 3, file: undefined, smoke: false };
+  const options = { rows: 1_000_000, runs: 3, file: undefined, smoke: false, pageOnly: false };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     if (flag === '--smoke') Object.assign(options, { smoke: true, rows: 100_000, runs: 1 });
     else if (flag === '--rows') options.rows = Number(argv[(i += 1)]);
     else if (flag === '--runs') options.runs = Number(argv[(i += 1)]);
     else if (flag === '--file') options.file = argv[(i += 1)];
+    else if (flag === '--page-only') options.pageOnly = true;
     else throw new Error(`unknown option ${flag} (see the head of bench/run.mjs)`);
   }
   if (!(options.runs >= 1)) throw new Error('--runs must be ≥ 1');
@@ -174,12 +176,18 @@ async function runPage(context, url, file, { keepCsv, timeout }) {
     const mapping = await confirmMapping(page);
     const settled = await waitUntilSettled(page, timeout);
     if (settled.state !== 'done') throw new Error(`the page ended ${settled.state}: ${settled.error}`);
-    const marks = await page.evaluate(() => window.benchMarks);
+    const marks = await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? 0;
+      return { ...window.benchMarks, classify: at('tierlens:classify'), summary: at('tierlens:summary') };
+    });
     const csv = keepCsv ? (await download(page, '#download-customers')).bytes.toString('utf8') : null;
     return {
       ms: marks.done - marks.chosen,
       // The mapping step waits for a person; the driver answers at once, but say how long it took.
       mappingMs: mapping.shown ? marks.mappingLeft - marks.mappingShown : 0,
+      // The worker's part (read, classify, summary) and the page's (drawing the result).
+      workerMs: marks.summary - marks.classify,
+      drawMs: marks.done - marks.summary,
       ...(await closeAndMeasure(page)),
       csv,
     };
@@ -207,6 +215,23 @@ function chromiumVersion(context) {
   return context.browser()?.version() ?? spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
 }
 
+/** `--page-only`: the page alone, for quick before/after checks while optimising; no ratios. */
+async function timePageOnly(file, options) {
+  const server = await startServer({ port: 0 });
+  const browser = await launchBrowser();
+  try {
+    for (let run = 0; run < options.runs; run += 1) {
+      const page = await runPage(browser.context, server.url, file, { keepCsv: false, timeout: Math.max(120_000, options.rows / 10) });
+      console.log(`run ${run + 1}: page ${(page.ms / 1000).toFixed(3)} s (mapping step ${(page.mappingMs / 1000).toFixed(3)} s, ` +
+        `worker ${(page.workerMs / 1000).toFixed(3)} s, drawing ${(page.drawMs / 1000).toFixed(3)} s), ` +
+        `peak renderer memory ${Math.round(page.peak / MiB)} MiB`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const began = performance.now();
@@ -217,6 +242,8 @@ async function main() {
   const { file, bytes } = generated;
   const MB = bytes / 1e6;
   console.log(`file: ${file} (${MB.toFixed(1)} MB${options.file ? '' : `, ${options.rows.toLocaleString('en')} rows`}), ${options.runs} run(s)`);
+
+  if (options.pageOnly) return timePageOnly(file, options);
 
   const sqlResult = spawnSync(CLI, ['sql', '--dialect', 'duckdb', '--preset', 'rfm_segments', file], { encoding: 'utf8' });
   if (sqlResult.status !== 0) throw new Error(`tierlens sql failed: ${sqlResult.stderr}`);

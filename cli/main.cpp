@@ -52,7 +52,12 @@ Status read_and_classify(const cli::CliRequest& request, ClassificationSession& 
   const bool orders = !request.input_path.empty();
   const bool customers = !request.customers_path.empty();
   ClassifyOptions options = request.options;
-  if (orders) options.file_name = fs::path(request.input_path).filename().string();
+  if (orders) {
+    options.file_name = fs::path(request.input_path).filename().string();
+    std::error_code unknown_size;
+    const std::uintmax_t bytes = fs::file_size(request.input_path, unknown_size);
+    if (!unknown_size) options.file_bytes = bytes;
+  }
   const RunTables tables = !customers ? RunTables::kOrders
                            : orders  ? RunTables::kOrdersAndCustomers
                                      : RunTables::kCustomersOnly;

@@ -88,7 +88,7 @@ struct InputTables {
 
 /// How to read the file, as the page says it: {"encoding": "gb18030", "date_order": "day_first",
 /// "header_row": 3, "sheet": "订单", "tables": "orders_and_customers", "table": "customers",
-/// "keep_order_log": true}; a missing or empty value means "detect it" (for tables and table:
+/// "keep_order_log": true, "file_bytes": 65000000}; a missing or empty value means "detect it" (for tables and table:
 /// orders; for keep_order_log: false, the page's runs set it for the profile card's history).
 Status read_input_options(const std::string& input_json, ClassifyOptions& options,
                           InputTables* tables = nullptr) {
@@ -134,6 +134,12 @@ Status read_input_options(const std::string& input_json, ClassifyOptions& option
       return Status::error(ErrorCode::kInvalidOptions, "keep_order_log: expected true or false");
     }
     options.keep_order_log = input["keep_order_log"].get<bool>();
+  }
+  if (input.contains("file_bytes") && !input["file_bytes"].is_null()) {
+    if (!input["file_bytes"].is_number_unsigned()) {
+      return Status::error(ErrorCode::kInvalidOptions, "file_bytes: expected the file's size in bytes");
+    }
+    options.file_bytes = input["file_bytes"].get<std::uint64_t>();
   }
   const std::string date_order = input.value("date_order", "");
   if (!date_order.empty()) {
@@ -246,8 +252,29 @@ std::string check_policy(const std::string& policy_json) {
   });
 }
 
-std::string feed_chunk(const std::string& bytes) {
-  return guarded([&] { return status_json(session().feed(bytes)); });
+/// Where the page puts each chunk of a file before it is fed: the page copies the chunk in
+/// with one HEAPU8.set (a memcpy). Passing a Uint8Array as std::string instead copied it byte
+/// by byte in JS, then again into the string.
+std::vector<char>& chunk_buffer() {
+  static std::vector<char> buffer;
+  return buffer;
+}
+
+/// A view of chunk_buffer() resized to `bytes`, for the page to fill. Taken afresh for each
+/// chunk: feeding may grow the wasm memory, which detaches earlier views.
+val chunk_buffer_view(std::size_t bytes) {
+  std::vector<char>& buffer = chunk_buffer();
+  buffer.resize(bytes);
+  return val(emscripten::typed_memory_view(bytes, reinterpret_cast<unsigned char*>(buffer.data())));
+}
+
+std::string_view buffered_chunk(std::size_t bytes) {
+  return std::string_view(chunk_buffer().data(), std::min(bytes, chunk_buffer().size()));
+}
+
+/// Feeds the first `bytes` of chunk_buffer() to the run.
+std::string feed_chunk(std::size_t bytes) {
+  return guarded([&] { return status_json(session().feed(buffered_chunk(bytes))); });
 }
 
 std::string finish_and_classify() {
@@ -534,6 +561,7 @@ val sample_orders_csv() { return to_uint8_array(generate_sample_orders()); }
 EMSCRIPTEN_BINDINGS(tierlens) {
   emscripten::function("beginIngest", &begin_ingest);
   emscripten::function("beginCustomerTable", &begin_customer_table);
+  emscripten::function("chunkBuffer", &chunk_buffer_view);
   emscripten::function("feedChunk", &feed_chunk);
   emscripten::function("inspectFile", &inspect_file);
   emscripten::function("finishAndClassify", &finish_and_classify);
@@ -605,10 +633,12 @@ std::string begin_saved_run(const std::string& file_name) {
   });
 }
 
-std::string feed_earlier_run(const std::string& bytes) {
+/// Feeds the first `bytes` of chunk_buffer() to the earlier run.
+std::string feed_earlier_run(std::size_t bytes) {
   return guarded([&] {
     Comparison& c = comparison();
-    return status_json(c.reader ? c.reader->feed(bytes) : c.run.feed(bytes));
+    const std::string_view chunk = buffered_chunk(bytes);
+    return status_json(c.reader ? c.reader->feed(chunk) : c.run.feed(chunk));
   });
 }
 

@@ -174,10 +174,14 @@ async function classify(input) {
     if (thisRun === run) progress.update(loaded, total);
   };
   try {
+    // User-timing marks (DevTools' Performance panel; bench/run.mjs reads them): where a run's
+    // time goes between the worker's answer and the result drawn.
+    performance.mark('tierlens:classify');
     const result = input.files
       ? await client.request(Request.CLASSIFY_FILES, { ...classifyRequest(input), policy: runPolicy }, { onProgress })
       : await client.request(Request.CLASSIFY_SAMPLE, { policy: runPolicy }, { onProgress });
     if (thisRun !== run) return;
+    performance.mark('tierlens:summary');
     await showResults(result, { policy: runPolicy });
     if (thisRun !== run) return; // cancelled while the first pages were fetched
     ui.results.hidden = false;

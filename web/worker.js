@@ -208,7 +208,7 @@ async function classifySource(id, source, policy) {
   const total = ordersBytes + (customers?.blob.size ?? 0);
   // The order log is kept for the profile card's history (it does not change any output).
   engine.begin(orders?.name ?? '', policyFor(source, policy ?? null),
-    { ...(orders?.input ?? {}), tables: tablesOf(source), keepOrderLog: true });
+    { ...(orders?.input ?? {}), tables: tablesOf(source), keepOrderLog: true, fileBytes: orders?.blob.size ?? null });
   if (orders) await feedFile(engine, orders.blob, (loaded) => postProgress(id, loaded, total));
   if (customers) {
     const { encoding, headerRow, sheet } = customers.input; // a customers table has no order dates

@@ -106,6 +106,16 @@ std::optional<std::string> plain_digits(std::string_view text, char group, char 
   return out;
 }
 
+/// True when `text` has only what a plain decimal has (digits, a sign, and a point when the
+/// point is the decimal mark): such a cell reads the same through parse_decimal alone, which
+/// is how nearly every exported amount is read, without the copies the general path makes.
+bool is_plain_decimal(std::string_view text, DecimalMark mark) {
+  for (const char c : text) {
+    if (!is_ascii_digit(c) && c != '-' && c != '+' && !(c == '.' && mark == DecimalMark::kPoint)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 const char* decimal_mark_key(DecimalMark mark) { return mark == DecimalMark::kPoint ? "point" : "comma"; }
@@ -117,6 +127,7 @@ std::string accepted_amount_formats(DecimalMark mark) {
 }
 
 std::optional<Decimal> parse_amount(std::string_view raw, DecimalMark mark) {
+  if (is_plain_decimal(raw, mark)) return parse_decimal(raw);
   const std::string ascii = to_ascii_forms(raw);
   std::string_view text = trim_spaces(ascii);
   bool negative = false;

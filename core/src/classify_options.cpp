@@ -42,6 +42,7 @@ void keep_file_reading(const ClassifyOptions& from, ClassifyOptions& to) {
   to.header_row = from.header_row;
   to.sheet = from.sheet;
   to.keep_order_log = from.keep_order_log;
+  to.file_bytes = from.file_bytes;
 }
 
 Status validate_options(const ClassifyOptions& options) {

@@ -70,6 +70,25 @@ void CsvSplitter::feed(std::string_view chunk, RecordSink& sink) {
 std::size_t CsvSplitter::split_complete_records(std::string_view text, RecordSink& sink) {
   std::size_t start = 0;
   while (start < text.size()) {
+    // Most records have no quote: one pass finds both their fields and their end.
+    if (const std::size_t end = split_unquoted_record(text, start); end != text.size()) {
+      const std::string_view raw = text.substr(start, end - start);
+      std::size_t next = end + 1;
+      if (text[end] == '\r') {
+        if (next < text.size()) {
+          if (text[next] == '\n') ++next;
+        } else {
+          skip_leading_lf_ = true;  // the LF of this CRLF may open the next chunk
+        }
+      }
+      record_.raw = raw;
+      record_.row = next_row_++;
+      record_.line = next_line_++;
+      record_.unterminated_quote = false;
+      sink.on_record(record_);
+      start = next;
+      continue;
+    }
     bool in_quotes = false;
     const std::size_t end = scan_for_record_end(text, start, in_quotes, quote_);
     if (end == text.size()) {
@@ -90,6 +109,25 @@ std::size_t CsvSplitter::split_complete_records(std::string_view text, RecordSin
     start = next;
   }
   return start;
+}
+
+std::size_t CsvSplitter::split_unquoted_record(std::string_view text, std::size_t start) {
+  record_.fields.clear();
+  const char* const data = text.data();
+  std::size_t field_start = start;
+  for (std::size_t pos = start; pos < text.size(); ++pos) {
+    const char c = data[pos];
+    if (c == delimiter_) {
+      record_.fields.emplace_back(data + field_start, pos - field_start);
+      field_start = pos + 1;
+    } else if (c == '\n' || c == '\r') {
+      record_.fields.emplace_back(data + field_start, pos - field_start);
+      return pos;
+    } else if (c == quote_) {
+      break;
+    }
+  }
+  return text.size();
 }
 
 void CsvSplitter::finish(RecordSink& sink) {

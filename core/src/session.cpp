@@ -45,6 +45,7 @@ IngestOptions ingest_options_for(const ClassifyOptions& options) {
   ingest_options.cancelled_order_prefix = options.cancelled_order_prefix;
   ingest_options.attributes = wanted_attributes(options);
   ingest_options.keep_order_log = options.keep_order_log || policy_needs_clv(options);
+  ingest_options.expected_bytes = options.file_bytes;
   return ingest_options;
 }
 
@@ -55,6 +56,7 @@ IngestOptions customer_table_ingest_options(const ClassifyOptions& options) {
   table.analysis_date.reset();
   table.cancelled_order_prefix.clear();
   table.columns = ColumnOverrides{};
+  table.expected_bytes.reset();  // the orders file's
   table.columns[ColumnRole::kCustomerId] = options.customer_table_id_column;
   return table;
 }

@@ -4,13 +4,6 @@
 
 namespace tierlens {
 
-std::string_view trim_spaces(std::string_view text) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 std::string ascii_lower(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) {

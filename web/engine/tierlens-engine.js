@@ -82,7 +82,8 @@ export class TierLensEngine {
    *   files of the run: 'orders' (the default), 'orders_and_customers' (then feed the
    *   orders, call beginCustomerTable() and feed the customers table) or 'customers' (call
    *   beginCustomerTable() at once; fileName is then ''); keepOrderLog true keeps each
-   *   customer's orders for customerHistory() (not part of the policy; outputs unchanged)
+   *   customer's orders for customerHistory() (not part of the policy; outputs unchanged);
+   *   fileBytes the orders file's size, when known: the engine sizes its tables once for it
    */
   begin(fileName, policy = null, input = {}) {
     unwrap(this.module.beginIngest(fileName, policy === null ? '' : policyText(policy), inputText(input)));
@@ -120,7 +121,13 @@ export class TierLensEngine {
 
   /** Feeds the next chunk of the file's bytes; chunks may cut records anywhere. */
   feed(bytes) {
-    unwrap(this.module.feedChunk(bytes));
+    unwrap(this.module.feedChunk(this.#copyIn(bytes)));
+  }
+
+  /** Copies `bytes` into the engine's chunk buffer (one memcpy); answers their length. */
+  #copyIn(bytes) {
+    this.module.chunkBuffer(bytes.length).set(bytes);
+    return bytes.length;
   }
 
   /** Ends the file and classifies every customer; answers the summary object. */
@@ -302,7 +309,7 @@ export class TierLensEngine {
 
   /** The earlier run's next bytes, cut anywhere. */
   feedEarlier(bytes) {
-    unwrap(this.module.feedEarlierRun(bytes));
+    unwrap(this.module.feedEarlierRun(this.#copyIn(bytes)));
   }
 
   /** Ends the earlier run's file (and classifies its orders). */
@@ -343,8 +350,8 @@ export class TierLensEngine {
 }
 
 /** The reading options as the core takes them; '' or null leaves each to detection. */
-function inputText({ encoding = '', dateOrder = '', headerRow = null, sheet = '', tables = 'orders', table = 'orders', keepOrderLog = false } = {}) {
-  return JSON.stringify({ encoding, date_order: dateOrder, header_row: headerRow, sheet: sheet ?? '', tables, table, keep_order_log: keepOrderLog });
+function inputText({ encoding = '', dateOrder = '', headerRow = null, sheet = '', tables = 'orders', table = 'orders', keepOrderLog = false, fileBytes = null } = {}) {
+  return JSON.stringify({ encoding, date_order: dateOrder, header_row: headerRow, sheet: sheet ?? '', tables, table, keep_order_log: keepOrderLog, file_bytes: fileBytes });
 }
 
 /** A download of the last comparison: there is none before compare() succeeded. */

@@ -40,6 +40,9 @@ struct ClassifyOptions {
   /// Keep each customer's orders (IngestResult::order_log) whether or not the policy needs
   /// them: the page's profile card shows them. Not part of the policy.
   bool keep_order_log = false;
+  /// The orders file's size when known beforehand: the reader sizes its tables for it
+  /// (IngestOptions::expected_bytes). Not part of the policy; changes no output.
+  std::optional<std::uint64_t> file_bytes;
   /// The policy's name, shown in the page and reports.
   std::string name;
   /// RFM bins per metric (the product offers 3–5; 2..9 are accepted).

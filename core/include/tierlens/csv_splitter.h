@@ -42,6 +42,9 @@ class CsvSplitter {
  private:
   /// Emits the complete records at the front of `text`; answers how many bytes they used.
   std::size_t split_complete_records(std::string_view text, RecordSink& sink);
+  /// Splits the record at `start` into record_.fields when it holds no quote and ends
+  /// within `text`; answers where it ends (its line break), or text.size() when it does not.
+  std::size_t split_unquoted_record(std::string_view text, std::size_t start);
   void emit(std::string_view raw, std::size_t line_breaks_inside, RecordSink& sink,
             bool unterminated_quote);
   void split_fields(std::string_view raw);

@@ -22,10 +22,12 @@
 #include "tierlens/civil_date.h"
 #include "tierlens/column_roles.h"
 #include "tierlens/csv_splitter.h"
+#include "tierlens/customer_id_index.h"
 #include "tierlens/json_rows.h"
 #include "tierlens/amount_text.h"
 #include "tierlens/money.h"
 #include "tierlens/order_date.h"
+#include "tierlens/order_key_set.h"
 #include "tierlens/skipped_rows.h"
 #include "tierlens/status.h"
 #include "tierlens/text_encoding.h"
@@ -194,6 +196,9 @@ struct IngestOptions {
   /// Keep every order row's customer, day and amount (IngestResult::order_log): the CLV models
   /// and the page's profile card need them; other runs do not pay for them.
   bool keep_order_log = false;
+  /// The file's size in bytes when known beforehand (the page's File, the CLI's stat): the
+  /// tables that grow with the rows are then sized once for the whole file. Changes no output.
+  std::optional<std::uint64_t> expected_bytes;
   /// Set to preview the file rather than read it: the page's mapping step, shown before
   /// anything is computed. The header's guesses are kept even when a required column is
   /// missing (IngestResult::column_problem says which), this many data rows are kept as
@@ -222,6 +227,7 @@ class OrderIngest : private RecordSink {
   void begin_table();
   void on_record(const CsvRecord& record) override;
   void start_rows(std::string_view head);
+  void reserve_for_file(std::string_view head);
   void read_conventions(std::string_view head, char delimiter);
   void skip_above_header(const CsvRecord& record);
   void read_header(const CsvRecord& record);
@@ -254,11 +260,13 @@ class OrderIngest : private RecordSink {
   std::optional<JsonRowsToCsv> json_;  ///< set when the file is JSON
   std::string csv_;                    ///< scratch: JSON turned into CSV text
   std::optional<CsvSplitter> splitter_;
-  std::unordered_map<std::string, std::uint32_t> customer_index_;
+  CustomerIdIndex customer_index_;
   std::vector<std::uint64_t> customer_rows_;  ///< a customers table: the row of each customer
-  std::unordered_set<std::string> seen_orders_;  ///< customer index bytes + order id
-  std::string order_key_;                        ///< scratch for seen_orders_ lookups
-  std::string previous_order_key_;               ///< consecutive lines of one order skip the set
+  OrderKeySet seen_orders_;
+  std::uint64_t expected_rows_ = 0;  ///< predicted from IngestOptions::expected_bytes; 0: unknown
+  /// The last order counted: the lines of one order usually come together, and then skip the set.
+  std::uint32_t previous_order_customer_ = 0;
+  std::string previous_order_id_;
   /// Per attribute: its column in the file (if any) and the index of each distinct value.
   std::vector<std::optional<std::size_t>> attribute_column_index_;
   std::vector<std::unordered_map<std::string, std::uint32_t>> attribute_value_index_;

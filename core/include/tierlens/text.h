@@ -14,8 +14,14 @@ inline bool ends_with(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
 }
 
-/// Strips ASCII spaces and tabs from both ends (exports often pad cells).
-std::string_view trim_spaces(std::string_view text);
+/// Strips ASCII spaces and tabs from both ends (exports often pad cells). Inline: the reader
+/// calls it on every cell it reads.
+inline std::string_view trim_spaces(std::string_view text) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
 
 /// ASCII lower-case; other bytes (e.g. UTF-8 Chinese) are kept as they are.
 std::string ascii_lower(std::string_view text);

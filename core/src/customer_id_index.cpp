@@ -1,0 +1,55 @@
+#include "tierlens/customer_id_index.h"
+
+#include "tierlens/byte_hash.h"
+
+namespace tierlens {
+namespace {
+
+/// The table is kept at most this full, so that probe runs stay short.
+constexpr std::size_t kMaxLoadPercent = 70;
+
+std::size_t slots_for(std::size_t entries) {
+  std::size_t slots = 16;
+  while (slots * kMaxLoadPercent / 100 < entries) slots *= 2;
+  return slots;
+}
+
+}  // namespace
+
+void CustomerIdIndex::reserve(std::size_t customers) {
+  if (slots_for(customers) > slots_.size()) rehash(slots_for(customers));
+}
+
+std::uint32_t CustomerIdIndex::find_or_add(std::string_view id, const std::vector<std::string>& ids,
+                                           bool& added) {
+  if (slots_for(used_ + 1) > slots_.size()) rehash(slots_for(used_ + 1));
+  const auto hash = static_cast<std::uint32_t>(hash_bytes(id) >> 32);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+    Slot& slot = slots_[at];
+    if (slot.customer == 0) {
+      slot = Slot{hash, static_cast<std::uint32_t>(ids.size() + 1)};
+      ++used_;
+      added = true;
+      return static_cast<std::uint32_t>(ids.size());
+    }
+    if (slot.hash == hash && ids[slot.customer - 1] == id) {
+      added = false;
+      return slot.customer - 1;
+    }
+  }
+}
+
+void CustomerIdIndex::rehash(std::size_t slot_count) {
+  std::vector<Slot> old(slot_count);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.customer == 0) continue;
+    std::size_t at = slot.hash & mask;
+    while (slots_[at].customer != 0) at = (at + 1) & mask;
+    slots_[at] = slot;
+  }
+}
+
+}  // namespace tierlens
