@@ -155,6 +155,8 @@ async function runFloor(context, url, file) {
 /** One TierLens run in a fresh tab: chosen → done, the renderer's peak, customers.csv if asked. */
 async function runPage(context, url, file, { keepCsv, timeout }) {
   const page = await context.newPage();
+  page.on('worker', (w) => w.on('console', (m) => console.log('worker:', m.text())));
+  page.on('console', (m) => console.log('page:', m.text()));
   try {
     await openPage(page, url);
     await page.evaluate(() => {

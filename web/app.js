@@ -22,6 +22,7 @@ import { makeReport } from './report/make-report.js';
 import { SavedWorkFlow } from './saved-work-flow.js';
 import { WorkerClient } from './worker-client.js';
 import { renderBreakpoints } from './views/breakpoints-view.js';
+import { loadECharts } from './views/charts/echarts.js';
 import { createClusterCards } from './views/clusters/cluster-cards-view.js';
 import { renderClvCard } from './views/clv/clv-card-view.js';
 import { createCustomerTable } from './views/customer-table-view.js';
@@ -169,6 +170,9 @@ async function classify(input) {
   ui.results.hidden = true;
   setState('working');
   progress.start(() => inputName(input));
+  // The charting library is loaded (and compiled) while the worker reads the file, rather
+  // than after: the page's thread is idle meanwhile.
+  loadECharts().catch(() => {});  // a failure shows where the charts are drawn
 
   const onProgress = (loaded, total) => {
     if (thisRun === run) progress.update(loaded, total);
