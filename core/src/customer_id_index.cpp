@@ -33,7 +33,7 @@ std::uint32_t CustomerIdIndex::find_or_add(std::string_view id, const std::vecto
       added = true;
       return static_cast<std::uint32_t>(ids.size());
     }
-    if (slot.hash == hash && ids[slot.customer - 1] == id) {
+    if (slot.hash == hash && same_bytes(ids[slot.customer - 1], id)) {
       added = false;
       return slot.customer - 1;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "tierlens/attribute_columns.h"
+#include "tierlens/byte_hash.h"
 #include "tierlens/delimiter.h"
 #include "tierlens/header_row.h"
 #include "tierlens/order_date.h"
@@ -568,7 +569,9 @@ void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view
     ++customers.frequency[index];  // no order id: every row is an order
     return;
   }
-  if (index == previous_order_customer_ && order_id == previous_order_id_ && !previous_order_id_.empty()) return;
+  if (index == previous_order_customer_ && same_bytes(order_id, previous_order_id_) && !previous_order_id_.empty()) {
+    return;
+  }
   if (seen_orders_.insert(index, order_id)) ++customers.frequency[index];
   previous_order_customer_ = index;
   previous_order_id_.assign(order_id);
@@ -598,7 +601,7 @@ void OrderIngest::read_attributes(const CsvRecord& record, std::uint32_t custome
     if (value.empty() || day < attribute.seen_on[customer]) continue;
     attribute.seen_on[customer] = day;
     // Most rows repeat the customer's current value: compare before hashing.
-    if (attribute.values[attribute.value_of[customer]] == value) continue;
+    if (same_bytes(attribute.values[attribute.value_of[customer]], value)) continue;
     const auto [entry, inserted] = attribute_value_index_[a].try_emplace(
         std::string(value), static_cast<std::uint32_t>(attribute.values.size()));
     if (inserted) attribute.values.emplace_back(value);

@@ -18,7 +18,11 @@ std::size_t slots_for(std::size_t entries) {
 
 /// Shorter ids first, then bytewise: the order in which numbered ids ("O9", "O10") rise.
 bool comes_after(std::string_view id, std::string_view earlier) {
-  return id.size() != earlier.size() ? id.size() > earlier.size() : id > earlier;
+  if (id.size() != earlier.size()) return id.size() > earlier.size();
+  for (std::size_t i = 0; i < id.size(); ++i) {  // inline: a library memcmp in WebAssembly
+    if (id[i] != earlier[i]) return static_cast<unsigned char>(id[i]) > static_cast<unsigned char>(earlier[i]);
+  }
+  return false;
 }
 
 }  // namespace

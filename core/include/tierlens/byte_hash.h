@@ -1,6 +1,7 @@
-// A 64-bit hash of a byte string for the reader's hash tables: customer ids and order ids are
-// hashed once per row, so it must be cheap, and native and WebAssembly builds must agree on
-// it (only 64-bit integer arithmetic, little-endian loads on both). Not cryptographic.
+// A 64-bit hash of a byte string, and a byte comparison, for the reader's hash tables:
+// customer ids and order ids are hashed once per row, so both must be cheap, and native and
+// WebAssembly builds must agree (only 64-bit integer arithmetic, little-endian loads on
+// both). Not cryptographic.
 #pragma once
 
 #include <cstdint>
@@ -33,11 +34,29 @@ inline std::uint64_t hash_bytes(std::string_view bytes) {
     state = (state << 31) | (state >> 33);
   }
   if (left > 0) {
+    // Byte by byte: a memcpy of a variable length is a library call in WebAssembly.
     std::uint64_t block = 0;
-    std::memcpy(&block, at, left);
+    for (std::size_t i = 0; i < left; ++i) block |= std::uint64_t{static_cast<unsigned char>(at[i])} << (8 * i);
     state = (state ^ block) * kMultiplier;
   }
   return mix64(state);
+}
+
+/// Whether `a` and `b` hold the same bytes; inline, eight bytes at a time. Ids are short, and
+/// in WebAssembly std::string's == calls a memcmp that compares byte by byte out of line.
+inline bool same_bytes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t i = 0;
+  for (; i + 8 <= a.size(); i += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) return false;
+  }
+  for (; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
 }
 
 }  // namespace tierlens
