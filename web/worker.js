@@ -12,6 +12,12 @@ import { inspectTables, tablesOf } from './table-roles.js';
 /** Bytes read from the file per step: big enough to keep the parser busy, small enough for
  *  smooth progress and to never hold more than two chunks at once. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * Orders files larger than this keep no order log (the profile card's timeline): at 16 bytes
+ * per order row it would be the largest thing in memory (80 MB at 5 M rows), and writing it
+ * took about a tenth of the reading time there (bench/RESULTS.md). The card then says why.
+ */
+const ORDER_LOG_MAX_BYTES = 256 * 1024 * 1024;
 /** How many customers moved up (and down) a comparison lists on the page. */
 const MIGRATION_LIST_LIMIT = 100;
 
@@ -115,6 +121,10 @@ const handlers = {
     const engine = await classifiedEngine();
     const columns = engine.customerHistory(index);
     const history = columns ? columnsReply(columns) : { result: null, transfer: [] };
+    // Not kept because the file is large (not because the policy changed since): say so.
+    if (history.result && !history.result.kept && (lastSource?.orders?.blob.size ?? 0) > ORDER_LOG_MAX_BYTES) {
+      history.result.limitBytes = ORDER_LOG_MAX_BYTES;
+    }
     return {
       result: { explanation: engine.explain(index), profile: engine.customerProfile(index), history: history.result },
       transfer: history.transfer,
@@ -207,8 +217,12 @@ async function classifySource(id, source, policy) {
   const ordersBytes = orders?.blob.size ?? 0;
   const total = ordersBytes + (customers?.blob.size ?? 0);
   // The order log is kept for the profile card's history (it does not change any output).
-  engine.begin(orders?.name ?? '', policyFor(source, policy ?? null),
-    { ...(orders?.input ?? {}), tables: tablesOf(source), keepOrderLog: true, fileBytes: orders?.blob.size ?? null });
+  engine.begin(orders?.name ?? '', policyFor(source, policy ?? null), {
+    ...(orders?.input ?? {}),
+    tables: tablesOf(source),
+    keepOrderLog: ordersBytes <= ORDER_LOG_MAX_BYTES,
+    fileBytes: orders?.blob.size ?? null,
+  });
   if (orders) await feedFile(engine, orders.blob, (loaded) => postProgress(id, loaded, total));
   if (customers) {
     const { encoding, headerRow, sheet } = customers.input; // a customers table has no order dates

@@ -372,6 +372,7 @@ export const zhCN = {
   },
   profileHistoryHeading: '历史订单',
   profileHistoryNotKept: '此结果未保留订单记录，无法显示时间线。请重新分析文件后查看。',
+  profileHistoryFileTooLarge: (mebibytes) => `订单时间线仅为不超过 ${mebibytes} MB 的订单文件保留，以便大文件把内存留给分析本身；此文件超过该大小。`,
   profileHistoryEmpty: '该客户没有订单。',
   profileHistoryChartLabel: (days, first, last, purchases, returns) =>
     `每日购买（向上的柱）与退货（向下的柱）：${first} 至 ${last} 共 ${days} 天；购买合计 ${purchases}，退货合计 ${returns}。`,

@@ -296,6 +296,7 @@ export const en = {
   },
   profileHistoryHeading: 'Orders over time',
   profileHistoryNotKept: 'This result kept no order history, so there is no timeline to show. Classify the file again to see it.',
+  profileHistoryFileTooLarge: (mebibytes) => `Order timelines are kept for orders files up to ${mebibytes} MB, so that a large file leaves its memory to the classification; this file is larger.`,
   profileHistoryEmpty: 'This customer has no orders.',
   profileHistoryChartLabel: (days, first, last, purchases, returns) =>
     `Purchases (bars up) and returns (bars down) per day: ${days} ${days === 1 ? 'day' : 'days'} from ${first} to ${last}; purchases ${purchases} in all, returns ${returns}.`,

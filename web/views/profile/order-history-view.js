@@ -28,7 +28,10 @@ export const isoDay = (day) => new Date(day * MS_PER_DAY).toISOString().slice(0,
 export function orderHistorySection(history) {
   const heading = el('h5', { class: 'profile-heading', id: 'profile-history-heading', text: strings.profileHistoryHeading });
   const section = (...body) => el('section', { class: 'profile-history', 'data-testid': 'profile-history', 'aria-labelledby': 'profile-history-heading' }, heading, ...body);
-  if (!history?.kept) return section(el('p', { class: 'muted small', 'data-testid': 'profile-history-not-kept', text: strings.profileHistoryNotKept }));
+  if (!history?.kept) {
+    const text = history?.limitBytes ? strings.profileHistoryFileTooLarge(history.limitBytes / 2 ** 20) : strings.profileHistoryNotKept;
+    return section(el('p', { class: 'muted small', 'data-testid': 'profile-history-not-kept', text }));
+  }
   const days = [...history.day];
   if (days.length === 0) return section(el('p', { class: 'muted small', text: strings.profileHistoryEmpty }));
   return section(historyChart(history), historyTable(history));
