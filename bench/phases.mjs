@@ -45,6 +45,7 @@ function timeOnce(engine) {
 
 const engine = await loadEngineUnderNode();
 const all = Array.from({ length: runs }, () => timeOnce(engine));
+if (process.env.EACH_RUN) for (const run of all) console.log(JSON.stringify(run));
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 console.log(`${file}: ${(bytes / 1e6).toFixed(1)} MB, ${runs} run(s), wasm under Node ${process.version}, median ms`);
 let total = 0;

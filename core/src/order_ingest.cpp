@@ -94,6 +94,7 @@ Status OrderIngest::finish() {
   }
   if (!failure_.ok()) return failure_;
   splitter_->finish(*this);
+  move_totals_into_table();
   if (failure_.ok() && result_.input.header.empty()) {
     failure_ = Status::error(ErrorCode::kEmptyFile,
                              options_.file_name + ": the file is empty; expected a header row "
@@ -522,7 +523,11 @@ bool OrderIngest::read_amount(const CsvRecord& record, Micros& amount) {
 std::uint32_t OrderIngest::find_or_add_customer(std::string_view customer_id, bool& added) {
   CustomerTable& customers = result_.customers;
   const std::uint32_t index = customer_index_.find_or_add(customer_id, customers.id, added);
-  if (added) customers.add_without_orders(customer_id);
+  if (added) {
+    customers.id.emplace_back(customer_id);
+    totals_.emplace_back();
+    attribute_states_.resize(attribute_states_.size() + customers.attributes.size());
+  }
   return index;
 }
 
@@ -541,38 +546,38 @@ void OrderIngest::read_customer(std::string_view customer_id, const CsvRecord& r
 
 void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view order_id,
                                   DayNumber day, Micros amount, const CsvRecord& record) {
-  CustomerTable& customers = result_.customers;
   bool added = false;
   const std::uint32_t index = find_or_add_customer(customer_id, added);
-  if (added) customers.last_activity[index] = day;
+  CustomerTotals& totals = totals_[index];
+  if (added) totals.last_activity = day;
 
   Micros total = 0;
-  if (__builtin_add_overflow(customers.monetary[index], amount, &total)) {
+  if (__builtin_add_overflow(totals.monetary, amount, &total)) {
     skip(record, SkipReason::kAmountOutOfRange, result_.input.columns[ColumnRole::kAmount],
          "adding this amount would overflow the customer's total");
     return;
   }
   ++result_.rows.used;
   read_attributes(record, index, day);
-  customers.monetary[index] = total;
-  customers.last_activity[index] = std::max(customers.last_activity[index], day);
+  totals.monetary = total;
+  totals.last_activity = std::max(totals.last_activity, day);
   result_.latest_day = std::max(result_.latest_day, day);
   if (options_.keep_order_log) keep_order(index, day, amount);
   if (amount < 0) return;  // a return: not a purchase
 
-  DayNumber& first = customers.first_purchase[index];
-  DayNumber& last = customers.last_purchase[index];
+  DayNumber& first = totals.first_purchase;
+  DayNumber& last = totals.last_purchase;
   first = first == kNoDay ? day : std::min(first, day);
   last = std::max(last, day);
 
   if (!result_.input.columns[ColumnRole::kOrderId]) {
-    ++customers.frequency[index];  // no order id: every row is an order
+    ++totals.frequency;  // no order id: every row is an order
     return;
   }
   if (index == previous_order_customer_ && same_bytes(order_id, previous_order_id_) && !previous_order_id_.empty()) {
     return;
   }
-  if (seen_orders_.insert(index, order_id)) ++customers.frequency[index];
+  if (seen_orders_.insert(index, order_id)) ++totals.frequency;
   previous_order_customer_ = index;
   previous_order_id_.assign(order_id);
 }
@@ -593,20 +598,52 @@ void OrderIngest::keep_order(std::uint32_t customer, DayNumber day, Micros amoun
 
 void OrderIngest::read_attributes(const CsvRecord& record, std::uint32_t customer, DayNumber day) {
   std::vector<AttributeColumn>& attributes = result_.customers.attributes;
+  AttributeState* const states = attribute_states_.data() + std::size_t{customer} * attributes.size();
   for (std::size_t a = 0; a < attributes.size(); ++a) {
     const auto column = attribute_column_index_[a];
     if (!column) continue;
     AttributeColumn& attribute = attributes[a];
+    AttributeState& state = states[a];
     const std::string_view value = trim_spaces(record.fields[*column]);
-    if (value.empty() || day < attribute.seen_on[customer]) continue;
-    attribute.seen_on[customer] = day;
+    if (value.empty() || day < state.seen_on) continue;
+    state.seen_on = day;
     // Most rows repeat the customer's current value: compare before hashing.
-    if (same_bytes(attribute.values[attribute.value_of[customer]], value)) continue;
+    if (same_bytes(attribute.values[state.value], value)) continue;
     const auto [entry, inserted] = attribute_value_index_[a].try_emplace(
         std::string(value), static_cast<std::uint32_t>(attribute.values.size()));
     if (inserted) attribute.values.emplace_back(value);
-    attribute.value_of[customer] = entry->second;
+    state.value = entry->second;
   }
+}
+
+void OrderIngest::move_totals_into_table() {
+  CustomerTable& customers = result_.customers;
+  const std::size_t count = totals_.size();
+  customers.first_purchase.resize(count);
+  customers.last_purchase.resize(count);
+  customers.last_activity.resize(count);
+  customers.frequency.resize(count);
+  customers.monetary.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const CustomerTotals& totals = totals_[i];
+    customers.first_purchase[i] = totals.first_purchase;
+    customers.last_purchase[i] = totals.last_purchase;
+    customers.last_activity[i] = totals.last_activity;
+    customers.frequency[i] = totals.frequency;
+    customers.monetary[i] = totals.monetary;
+  }
+  totals_ = std::vector<CustomerTotals>();
+  const std::size_t attribute_count = customers.attributes.size();
+  for (std::size_t a = 0; a < attribute_count; ++a) {
+    AttributeColumn& attribute = customers.attributes[a];
+    attribute.value_of.resize(count);
+    attribute.seen_on.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      attribute.value_of[i] = attribute_states_[i * attribute_count + a].value;
+      attribute.seen_on[i] = attribute_states_[i * attribute_count + a].seen_on;
+    }
+  }
+  attribute_states_ = std::vector<AttributeState>();
 }
 
 }  // namespace tierlens

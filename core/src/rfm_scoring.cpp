@@ -28,7 +28,25 @@ double quantile_type7(const std::vector<double>& sorted, int k, int n) {
 std::vector<double> quantile_breakpoints(std::vector<double> values, int bins) {
   std::vector<double> breakpoints;
   if (values.empty()) return breakpoints;
-  std::sort(values.begin(), values.end());
+  // quantile_type7 reads two places of the sorted values per breakpoint. Selection puts the
+  // right value in each of those places (the order statistic is one value, so it is the one a
+  // sort would put there) in linear time: at half a million customers a full sort of each
+  // metric cost more than all the scoring after it.
+  std::vector<std::size_t> places;
+  for (int i = 1; i < bins; ++i) {
+    const std::uint64_t scaled = static_cast<std::uint64_t>(values.size() - 1) * static_cast<std::uint64_t>(i);
+    const auto lower = static_cast<std::size_t>(scaled / static_cast<std::uint64_t>(bins));
+    places.push_back(lower);
+    if (lower + 1 < values.size()) places.push_back(lower + 1);
+  }
+  std::sort(places.begin(), places.end());
+  places.erase(std::unique(places.begin(), places.end()), places.end());
+  auto unselected = values.begin();
+  for (const std::size_t place : places) {
+    const auto at = values.begin() + static_cast<std::ptrdiff_t>(place);
+    std::nth_element(unselected, at, values.end());
+    unselected = at + 1;
+  }
   for (int i = 1; i < bins; ++i) {
     breakpoints.push_back(quantile_type7(values, i, bins));
   }
