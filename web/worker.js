@@ -9,9 +9,8 @@ import { bytesToInspect } from './input-files.js';
 import { ErrorCode, Request, Response, SAMPLE_FILE_NAME, toWireError } from './protocol.js';
 import { inspectTables, tablesOf } from './table-roles.js';
 
-/** Bytes read from the file per step: big enough to keep the parser busy, small enough for
- *  smooth progress and to never hold more than two chunks at once. */
-const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Progress is posted each time this much more of the file has been read. */
+const PROGRESS_STEP_BYTES = 1024 * 1024;
 /**
  * Orders files larger than this keep no order log (the profile card's timeline): at 16 bytes
  * per order row it would be the largest thing in memory (80 MB at 5 M rows), and writing it
@@ -178,13 +177,32 @@ const handlers = {
   },
 };
 
-/** The engine, loaded once per worker; a failed load is retried by the next request. */
+/**
+ * The engine, loaded once per worker and warmed up; a failed load is retried by the next
+ * request. The page asks for the presets as it opens, so this happens while the user is still
+ * looking for a file.
+ */
 function loadedEngine() {
-  enginePromise ??= loadEngine().catch((thrown) => {
+  enginePromise ??= loadEngine().then((engine) => {
+    warmUp(engine);
+    return engine;
+  }).catch((thrown) => {
     enginePromise = null;
     throw thrown;
   });
   return enginePromise;
+}
+
+/**
+ * Classifies the built-in sample once and forgets it. WebAssembly starts in a baseline
+ * compiler and optimises each function once it has run hot; without this, a user's first file
+ * of 100 k rows spent most of its time in baseline code (bench/RESULTS.md: 0.40 → 0.29 s in the
+ * worker). It takes about 0.2 s, before any request that needs the engine is answered.
+ */
+function warmUp(engine) {
+  engine.begin(SAMPLE_FILE_NAME, null, {});
+  engine.feed(engine.sampleOrdersCsv());
+  engine.finish();
 }
 
 async function classifiedEngine() {
@@ -245,54 +263,30 @@ function policyFor(source, policy) {
 }
 
 /**
- * Feeds `file` to the engine chunk by chunk, never holding the whole file. Where the browser
- * can, the File is streamed into one reused buffer (a BYOB reader): fresh memory costs a page
- * fault per 4 KiB on first touch, and on the machines measured (bench/RESULTS.md) reading
- * 63 MB as new ArrayBuffers (File.slice) took 0.5–0.8 s against 0.15–0.26 s into one buffer.
+ * Feeds `file` to the engine chunk by chunk as the browser streams it, never holding the whole
+ * file. Progress is posted at most every PROGRESS_STEP_BYTES.
+ *
+ * Measured here (bench/RESULTS.md): streaming reads 63 MB in 0.35 s where File.slice() in
+ * 4 MiB pieces took 0.5–0.8 s (each piece is fresh memory, and on these machines a first touch
+ * costs a page fault per 4 KiB). A BYOB reader into one reused buffer was faster still, but
+ * in Chromium 156 its read() now and then never settled (1 run in 4 at 1 M rows).
  */
 async function feedFile(engine, file, onProgress, feed = (bytes) => engine.feed(bytes)) {
   onProgress(0);
-  const reader = byobReader(file);
-  if (!reader) return feedFileInSlices(file, onProgress, feed);
-  let buffer = new ArrayBuffer(Math.min(CHUNK_BYTES, Math.max(file.size, 1)));
+  const reader = file.stream().getReader();
   let loaded = 0;
-  for (let done = false; !done;) {
-    let filled = 0;
-    while (filled < buffer.byteLength) {
-      // The buffer is handed to the stream and given back as `value`'s (transferred) buffer.
-      const step = await reader.read(new Uint8Array(buffer, filled, buffer.byteLength - filled));
-      if (step.value) buffer = step.value.buffer;
-      if (step.done) {
-        done = true;
-        break;
-      }
-      filled += step.value.byteLength;
+  let reported = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    feed(value);
+    loaded += value.byteLength;
+    if (loaded - reported >= PROGRESS_STEP_BYTES) {
+      onProgress(loaded);
+      reported = loaded;
     }
-    if (filled > 0) feed(new Uint8Array(buffer, 0, filled));
-    loaded += filled;
-    onProgress(loaded);
   }
-}
-
-/** A BYOB reader of `file`'s bytes, or null where the browser's Blob streams have none. */
-function byobReader(file) {
-  try {
-    return file.stream().getReader({ mode: 'byob' });
-  } catch {
-    return null;
-  }
-}
-
-/** feedFile for browsers without byte streams: slices read one ahead. */
-async function feedFileInSlices(file, onProgress, feed) {
-  const read = (start) => file.slice(start, start + CHUNK_BYTES).arrayBuffer();
-  let nextChunk = file.size > 0 ? read(0) : null;
-  for (let start = 0; start < file.size; start += CHUNK_BYTES) {
-    const buffer = await nextChunk;
-    nextChunk = start + CHUNK_BYTES < file.size ? read(start + CHUNK_BYTES) : null;
-    feed(new Uint8Array(buffer));
-    onProgress(Math.min(start + CHUNK_BYTES, file.size));
-  }
+  onProgress(loaded);
 }
 
 function postProgress(id, loaded, total) {
