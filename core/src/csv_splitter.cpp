@@ -104,21 +104,12 @@ std::size_t CsvSplitter::split_complete_records(std::string_view text, RecordSin
   while (start < text.size()) {
     // Most records have no quote: one pass finds both their fields and their end.
     if (const std::size_t end = split_unquoted_record(text, start); end != text.size()) {
-      const std::string_view raw = text.substr(start, end - start);
-      std::size_t next = end + 1;
-      if (text[end] == '\r') {
-        if (next < text.size()) {
-          if (text[next] == '\n') ++next;
-        } else {
-          skip_leading_lf_ = true;  // the LF of this CRLF may open the next chunk
-        }
-      }
-      record_.raw = raw;
+      record_.raw = text.substr(start, end - start);
       record_.row = next_row_++;
       record_.line = next_line_++;
       record_.unterminated_quote = false;
       sink.on_record(record_);
-      start = next;
+      start = past_line_break(text, end);
       continue;
     }
     bool in_quotes = false;
@@ -129,18 +120,22 @@ std::size_t CsvSplitter::split_complete_records(std::string_view text, RecordSin
       break;
     }
     const std::string_view raw = text.substr(start, end - start);
-    std::size_t next = end + 1;
-    if (text[end] == '\r') {
-      if (next < text.size()) {
-        if (text[next] == '\n') ++next;
-      } else {
-        skip_leading_lf_ = true;  // the LF of this CRLF may open the next chunk
-      }
-    }
     emit(raw, count_line_breaks(raw), sink, false);
-    start = next;
+    start = past_line_break(text, end);
   }
   return start;
+}
+
+std::size_t CsvSplitter::past_line_break(std::string_view text, std::size_t end) {
+  std::size_t next = end + 1;
+  if (text[end] == '\r') {
+    if (next < text.size()) {
+      if (text[next] == '\n') ++next;
+    } else {
+      skip_leading_lf_ = true;  // the LF of this CRLF may open the next chunk
+    }
+  }
+  return next;
 }
 
 std::size_t CsvSplitter::split_unquoted_record(std::string_view text, std::size_t start) {

@@ -3,26 +3,14 @@
 #include "tierlens/byte_hash.h"
 
 namespace tierlens {
-namespace {
-
-/// The table is kept at most this full, so that probe runs stay short.
-constexpr std::size_t kMaxLoadPercent = 70;
-
-std::size_t slots_for(std::size_t entries) {
-  std::size_t slots = 16;
-  while (slots * kMaxLoadPercent / 100 < entries) slots *= 2;
-  return slots;
-}
-
-}  // namespace
 
 void CustomerIdIndex::reserve(std::size_t customers) {
-  if (slots_for(customers) > slots_.size()) rehash(slots_for(customers));
+  if (hash_table_slots(customers) > slots_.size()) rehash(hash_table_slots(customers));
 }
 
 std::uint32_t CustomerIdIndex::find_or_add(std::string_view id, const std::vector<std::string>& ids,
                                            bool& added) {
-  if (slots_for(used_ + 1) > slots_.size()) rehash(slots_for(used_ + 1));
+  if (hash_table_slots(used_ + 1) > slots_.size()) rehash(hash_table_slots(used_ + 1));
   const auto hash = static_cast<std::uint32_t>(hash_bytes(id) >> 32);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t at = hash & mask;; at = (at + 1) & mask) {

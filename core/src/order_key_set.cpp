@@ -7,15 +7,6 @@
 namespace tierlens {
 namespace {
 
-/// The table is kept at most this full, so that probe runs stay short.
-constexpr std::size_t kMaxLoadPercent = 70;
-
-std::size_t slots_for(std::size_t entries) {
-  std::size_t slots = 16;
-  while (slots * kMaxLoadPercent / 100 < entries) slots *= 2;
-  return slots;
-}
-
 /// Shorter ids first, then bytewise: the order in which numbered ids ("O9", "O10") rise.
 bool comes_after(std::string_view id, std::string_view earlier) {
   if (id.size() != earlier.size()) return id.size() > earlier.size();
@@ -36,8 +27,8 @@ void OrderKeySet::reserve(std::size_t orders) {
   if (rising_) {
     logged_orders_.reserve(orders);
     logged_customers_.reserve(orders);
-  } else if (slots_for(orders) > slots_.size()) {
-    rehash(slots_for(orders));
+  } else if (hash_table_slots(orders) > slots_.size()) {
+    rehash(hash_table_slots(orders));
   }
 }
 
@@ -59,7 +50,7 @@ bool OrderKeySet::insert(std::uint32_t customer, std::string_view order_id) {
 void OrderKeySet::switch_to_table() {
   rising_ = false;
   largest_ = std::string();
-  rehash(slots_for(std::max(reserved_, used_ + 1)));
+  rehash(hash_table_slots(std::max(reserved_, used_ + 1)));
   const std::size_t logged = logged_orders_.size();
   used_ = 0;
   for (std::size_t i = 0; i < logged; ++i) insert_hashed(logged_customers_[i], logged_orders_[i]);
@@ -68,7 +59,7 @@ void OrderKeySet::switch_to_table() {
 }
 
 bool OrderKeySet::insert_hashed(std::uint32_t customer, std::uint64_t order) {
-  if (slots_for(used_ + 1) > slots_.size()) rehash(slots_for(used_ + 1));
+  if (hash_table_slots(used_ + 1) > slots_.size()) rehash(hash_table_slots(used_ + 1));
   const std::uint32_t stored_customer = customer + 1;
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t at = position(order, customer) & mask;; at = (at + 1) & mask) {

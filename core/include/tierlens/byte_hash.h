@@ -1,7 +1,7 @@
-// A 64-bit hash of a byte string, and a byte comparison, for the reader's hash tables:
-// customer ids and order ids are hashed once per row, so both must be cheap, and native and
-// WebAssembly builds must agree (only 64-bit integer arithmetic, little-endian loads on
-// both). Not cryptographic.
+// For the reader's hash tables: a table size, a 64-bit hash of a byte string and a byte
+// comparison. Customer ids and order ids are hashed once per row, so both must be cheap, and
+// native and WebAssembly builds must agree (only 64-bit integer arithmetic, little-endian
+// loads on both). Not cryptographic.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +9,14 @@
 #include <string_view>
 
 namespace tierlens {
+
+/// The slots an open-addressing table needs for `entries`: a power of two, at most 70 % full
+/// so that probe runs stay short.
+inline std::size_t hash_table_slots(std::size_t entries) {
+  std::size_t slots = 16;
+  while (slots * 7 / 10 < entries) slots *= 2;
+  return slots;
+}
 
 /// Murmur3's finaliser: every input bit moves about half of the output bits.
 inline std::uint64_t mix64(std::uint64_t value) {

@@ -45,6 +45,8 @@ class CsvSplitter {
   /// Splits the record at `start` into record_.fields when it holds no quote and ends
   /// within `text`; answers where it ends (its line break), or text.size() when it does not.
   std::size_t split_unquoted_record(std::string_view text, std::size_t start);
+  /// Where the record after the line break at `end` starts (past a CRLF's LF too).
+  std::size_t past_line_break(std::string_view text, std::size_t end);
   void emit(std::string_view raw, std::size_t line_breaks_inside, RecordSink& sink,
             bool unterminated_quote);
   void split_fields(std::string_view raw);
