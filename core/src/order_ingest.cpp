@@ -234,9 +234,9 @@ void OrderIngest::start_rows(std::string_view head) {
 
 void OrderIngest::reserve_for_file(std::string_view head) {
   // The order set and the order log hold up to one entry per row. Grown by doubling, each
-  // would at its last growth hold the old and the new copy at once, and WebAssembly memory,
-  // once grown, is never given back: at ten million rows that was 400 MB more at the peak.
-  // So they are sized once, for the rows the file's size and its head's line length predict.
+  // would at its last growth hold the old and the new copy at once (at ten million rows, some
+  // 280 MB at that moment), and WebAssembly memory, once grown, is never given back. So they
+  // are sized once, for the rows the file's size and its head's line length predict.
   // Past this many rows they grow as they must: a guess must not claim gigabytes.
   constexpr std::uint64_t kMostRowsReserved = std::uint64_t{16} << 20;
   if (!options_.expected_bytes || options_.preview_rows || options_.table != TableKind::kOrders ||
