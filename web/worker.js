@@ -23,6 +23,8 @@ const MIGRATION_LIST_LIMIT = 100;
 /** @type {Promise<import('./engine/tierlens-engine.js').TierLensEngine>|null} */
 let enginePromise = null;
 let hasResult = false;
+/** Whether the last run read without an order log because its file is over ORDER_LOG_MAX_BYTES. */
+let orderLogLeftOut = false;
 /**
  * The input last classified, `{orders, customers, sample?}`, each `{blob, name, input}` or
  * null (a user's File, or the sample as a Blob; `input` how to read it), kept so that a policy
@@ -121,7 +123,7 @@ const handlers = {
     const columns = engine.customerHistory(index);
     const history = columns ? columnsReply(columns) : { result: null, transfer: [] };
     // Not kept because the file is large (not because the policy changed since): say so.
-    if (history.result && !history.result.kept && (lastSource?.orders?.blob.size ?? 0) > ORDER_LOG_MAX_BYTES) {
+    if (history.result && !history.result.kept && orderLogLeftOut) {
       history.result.limitBytes = ORDER_LOG_MAX_BYTES;
     }
     return {
@@ -235,10 +237,11 @@ async function classifySource(id, source, policy) {
   const ordersBytes = orders?.blob.size ?? 0;
   const total = ordersBytes + (customers?.blob.size ?? 0);
   // The order log is kept for the profile card's history (it does not change any output).
+  orderLogLeftOut = ordersBytes > ORDER_LOG_MAX_BYTES;
   engine.begin(orders?.name ?? '', policyFor(source, policy ?? null), {
     ...(orders?.input ?? {}),
     tables: tablesOf(source),
-    keepOrderLog: ordersBytes <= ORDER_LOG_MAX_BYTES,
+    keepOrderLog: !orderLogLeftOut,
     fileBytes: orders?.blob.size ?? null,
   });
   if (orders) await feedFile(engine, orders.blob, (loaded) => postProgress(id, loaded, total));
