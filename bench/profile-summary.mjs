@@ -27,7 +27,7 @@ const args = process.argv.slice(2);
 const topIndex = args.indexOf('--top');
 const top = topIndex >= 0 ? Number(args[topIndex + 1]) : 8;
 const showOther = args.includes('--other');
-const files = args.filter((arg, i) => !arg.startsWith('--') && i !== topIndex + 1);
+const files = args.filter((arg, i) => !arg.startsWith('--') && (topIndex < 0 || i !== topIndex + 1));
 
 const selfByName = new Map();
 let total = 0;
