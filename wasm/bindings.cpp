@@ -725,3 +725,83 @@ EMSCRIPTEN_BINDINGS(tierlens_comparison) {
   emscripten::function("migrationJson", &migration_json_bytes);
   emscripten::function("migrationCsv", &migration_csv_bytes);
 }
+
+// ---- One orders file read in two parts at once (OrderIngest's later part, order_ingest.h):
+// the page's worker reads the start of a large file, a second worker (a module of its own)
+// reads from a line break near the middle, and its part is merged into the run here.
+
+namespace {
+
+/// The second reader, in the second worker's module: one later part at a time.
+std::optional<OrderIngest>& later_part() {
+  static std::optional<OrderIngest> reader;
+  return reader;
+}
+
+/// The reading a second reader needs, once the start of the orders has decided it; null
+/// before that, outside the orders, or for a file that cannot be read in parts.
+val later_part_reading() {
+  const std::optional<std::string> reading = session().later_part_reading();
+  return reading ? to_uint8_array(*reading) : val::null();
+}
+
+/// How the orders read so far ended, for the second reader's finishLaterPart.
+val earlier_part_ending() {
+  const std::optional<std::string> ending = session().earlier_part_ending();
+  return ending ? to_uint8_array(*ending) : val::null();
+}
+
+/// Merges the later part in the first `bytes` of chunk_buffer() into the run:
+/// {"ok":true,"merged":…}; not merged, the page feeds the part's bytes itself.
+std::string merge_later_part(std::size_t bytes) {
+  return guarded([&] {
+    const bool merged = session().merge_later_part(buffered_chunk(bytes));
+    std::vector<char>().swap(chunk_buffer());  // the part was large; the chunks are not
+    return dump({{"ok", true}, {"merged", merged}});
+  });
+}
+
+/// Starts the second reader on the reading in the first `reading_bytes` of chunk_buffer();
+/// `part_bytes` (0: unknown) sizes its tables. Then feedLaterPart, finishLaterPart.
+std::string begin_later_part(std::size_t reading_bytes, double part_bytes) {
+  return guarded([&] {
+    later_part().emplace(IngestOptions{});
+    const Status status = later_part()->begin_later_part(
+        buffered_chunk(reading_bytes),
+        part_bytes > 0 ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(part_bytes)) : std::nullopt);
+    if (!status.ok()) later_part().reset();
+    return status_json(status);
+  });
+}
+
+/// Feeds the first `bytes` of chunk_buffer() to the second reader.
+std::string feed_later_part(std::size_t bytes) {
+  return guarded([&] {
+    if (!later_part()) return status_json(Status::error(ErrorCode::kInvalidState, "feedLaterPart() before beginLaterPart()"));
+    return status_json(later_part()->feed(buffered_chunk(bytes)));
+  });
+}
+
+/// Ends the later part, told the earlier part's ending (the first `ending_bytes` of
+/// chunk_buffer()): the part as a Uint8Array, or an error status (a string). The second
+/// reader is then forgotten.
+val finish_later_part(std::size_t ending_bytes) {
+  std::string part;
+  const std::string status = guarded([&] {
+    if (!later_part()) return status_json(Status::error(ErrorCode::kInvalidState, "finishLaterPart() before beginLaterPart()"));
+    return status_json(later_part()->finish_later_part(buffered_chunk(ending_bytes), part));
+  });
+  later_part().reset();
+  return status == R"({"ok":true})" ? to_uint8_array(part) : val(status);
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(tierlens_parts) {
+  emscripten::function("laterPartReading", &later_part_reading);
+  emscripten::function("earlierPartEnding", &earlier_part_ending);
+  emscripten::function("mergeLaterPart", &merge_later_part);
+  emscripten::function("beginLaterPart", &begin_later_part);
+  emscripten::function("feedLaterPart", &feed_later_part);
+  emscripten::function("finishLaterPart", &finish_later_part);
+}

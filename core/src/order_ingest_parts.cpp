@@ -11,6 +11,7 @@
 // is taken off again. What this cannot promise, it refuses, and the caller reads on.
 
 #include <algorithm>
+#include <cstdint>
 
 #include "tierlens/order_ingest.h"
 #include "part_bytes.h"
@@ -374,6 +375,11 @@ bool OrderIngest::merge_later_part(std::string_view bytes) {
 
   // Nothing refused past this point: merge.
   merged_later_part_ = true;
+  // The part numbers its attribute values its own way; each is looked up here once, when a
+  // customer first takes it (kNoValue: not yet).
+  constexpr std::uint32_t kNoValue = UINT32_MAX;
+  std::vector<std::vector<std::uint32_t>> value_number(attribute_count);
+  for (std::size_t a = 0; a < attribute_count; ++a) value_number[a].assign(part.attribute_values[a].size(), kNoValue);
   for (std::size_t i = 0; i < part.customers.size(); ++i) {
     bool added = false;
     const std::uint32_t number = find_or_add_customer(part.customers[i].id, added);
@@ -392,12 +398,16 @@ bool OrderIngest::merge_later_part(std::string_view bytes) {
       const AttributeState& later_state = part.attribute_states[i * attribute_count + a];
       AttributeState& state = attribute_states_[std::size_t{number} * attribute_count + a];
       if (later_state.value == 0 || later_state.seen_on < state.seen_on) continue;
-      const std::string_view value = part.attribute_values[a][later_state.value];
-      AttributeColumn& attribute = customers.attributes[a];
-      const auto [entry, inserted] = attribute_value_index_[a].try_emplace(
-          std::string(value), static_cast<std::uint32_t>(attribute.values.size()));
-      if (inserted) attribute.values.emplace_back(value);
-      state.value = entry->second;
+      std::uint32_t& number_here = value_number[a][later_state.value];
+      if (number_here == kNoValue) {
+        const std::string_view value = part.attribute_values[a][later_state.value];
+        AttributeColumn& attribute = customers.attributes[a];
+        const auto [entry, inserted] = attribute_value_index_[a].try_emplace(
+            std::string(value), static_cast<std::uint32_t>(attribute.values.size()));
+        if (inserted) attribute.values.emplace_back(value);
+        number_here = entry->second;
+      }
+      state.value = number_here;
       state.seen_on = later_state.seen_on;
     }
   }
