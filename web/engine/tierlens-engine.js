@@ -124,6 +124,63 @@ export class TierLensEngine {
     unwrap(this.module.feedChunk(this.#copyIn(bytes)));
   }
 
+  // One orders file read in two parts at once, by two workers (web/later-part.js): this
+  // engine reads the start; a second engine, in the second worker, reads from a line break
+  // near the middle; its part is then merged here (core/include/tierlens/order_ingest.h).
+
+  /**
+   * Once the start of the orders being fed has decided how the file reads: that reading, for
+   * a second engine's beginLaterPart(). Null before, or when the file cannot be read in parts
+   * (not UTF-8 delimited text, say).
+   * @returns {Uint8Array|null}
+   */
+  laterPartReading() {
+    return this.module.laterPartReading();
+  }
+
+  /** How the orders fed so far ended, for the second engine's finishLaterPart(). */
+  earlierPartEnding() {
+    return this.module.earlierPartEnding();
+  }
+
+  /**
+   * Merges a later part (finishLaterPart()'s bytes) when the bytes fed so far end where it
+   * starts. Answers false when it could not promise the result reading on gives: then feed
+   * the part's bytes instead.
+   * @param {Uint8Array} part
+   * @returns {boolean}
+   */
+  mergeLaterPart(part) {
+    return unwrap(this.module.mergeLaterPart(this.#copyIn(part))).merged;
+  }
+
+  /**
+   * Makes this engine the second reader of a file: feedLaterPart() then takes the bytes from
+   * a record's start on, read as `reading` (laterPartReading()) says.
+   * @param {Uint8Array} reading
+   * @param {number} partBytes the part's size, to size its tables (0: unknown)
+   */
+  beginLaterPart(reading, partBytes) {
+    unwrap(this.module.beginLaterPart(this.#copyIn(reading), partBytes));
+  }
+
+  /** Feeds the next chunk of the later part. */
+  feedLaterPart(bytes) {
+    unwrap(this.module.feedLaterPart(this.#copyIn(bytes)));
+  }
+
+  /**
+   * Ends the later part, given the earlier part's ending (earlierPartEnding()); answers the
+   * part as bytes for the first engine's mergeLaterPart().
+   * @param {Uint8Array} earlierEnding
+   * @returns {Uint8Array}
+   */
+  finishLaterPart(earlierEnding) {
+    const part = this.module.finishLaterPart(this.#copyIn(earlierEnding));
+    if (typeof part === 'string') unwrap(part);
+    return part;
+  }
+
   /** Copies `bytes` into the engine's chunk buffer (one memcpy); answers their length. */
   #copyIn(bytes) {
     this.module.chunkBuffer(bytes.length).set(bytes);
