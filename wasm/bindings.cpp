@@ -751,11 +751,21 @@ val earlier_part_ending() {
   return ending ? to_uint8_array(*ending) : val::null();
 }
 
-/// Merges the later part in the first `bytes` of chunk_buffer() into the run:
-/// {"ok":true,"merged":…}; not merged, the page feeds the part's bytes itself.
+/// The later part's orders (laterPartOrders), held until mergeLaterPart.
+std::string& later_part_orders_held() {
+  static std::string orders;
+  return orders;
+}
+
+/// Holds the first `bytes` of chunk_buffer(): the later part's orders, for mergeLaterPart.
+void hold_later_part_orders(std::size_t bytes) { later_part_orders_held().assign(buffered_chunk(bytes)); }
+
+/// Merges the later part in the first `bytes` of chunk_buffer() (and the orders held) into the
+/// run: {"ok":true,"merged":…}; not merged, the page feeds the part's bytes itself.
 std::string merge_later_part(std::size_t bytes) {
   return guarded([&] {
-    const bool merged = session().merge_later_part(buffered_chunk(bytes));
+    const bool merged = session().merge_later_part(buffered_chunk(bytes), later_part_orders_held());
+    std::string().swap(later_part_orders_held());
     std::vector<char>().swap(chunk_buffer());  // the part was large; the chunks are not
     return dump({{"ok", true}, {"merged", merged}});
   });
@@ -782,17 +792,29 @@ std::string feed_later_part(std::size_t bytes) {
   });
 }
 
-/// Ends the later part, told the earlier part's ending (the first `ending_bytes` of
-/// chunk_buffer()): the part as a Uint8Array, or an error status (a string). The second
-/// reader is then forgotten.
-val finish_later_part(std::size_t ending_bytes) {
+/// Ends the later part: the part as a Uint8Array, or an error status (a string). Its orders
+/// follow (laterPartOrders) once the earlier part's ending is known.
+val finish_later_part() {
   std::string part;
   const std::string status = guarded([&] {
     if (!later_part()) return status_json(Status::error(ErrorCode::kInvalidState, "finishLaterPart() before beginLaterPart()"));
-    return status_json(later_part()->finish_later_part(buffered_chunk(ending_bytes), part));
+    return status_json(later_part()->finish_later_part(part));
+  });
+  if (status != R"({"ok":true})") later_part().reset();
+  return status == R"({"ok":true})" ? to_uint8_array(part) : val(status);
+}
+
+/// The later part's orders, given the earlier part's ending (the first `ending_bytes` of
+/// chunk_buffer()): a Uint8Array, or an error status (a string). The second reader is then
+/// forgotten.
+val later_part_orders(std::size_t ending_bytes) {
+  std::string orders;
+  const std::string status = guarded([&] {
+    if (!later_part()) return status_json(Status::error(ErrorCode::kInvalidState, "laterPartOrders() before finishLaterPart()"));
+    return status_json(later_part()->later_part_orders(buffered_chunk(ending_bytes), orders));
   });
   later_part().reset();
-  return status == R"({"ok":true})" ? to_uint8_array(part) : val(status);
+  return status == R"({"ok":true})" ? to_uint8_array(orders) : val(status);
 }
 
 }  // namespace
@@ -804,4 +826,6 @@ EMSCRIPTEN_BINDINGS(tierlens_parts) {
   emscripten::function("beginLaterPart", &begin_later_part);
   emscripten::function("feedLaterPart", &feed_later_part);
   emscripten::function("finishLaterPart", &finish_later_part);
+  emscripten::function("laterPartOrders", &later_part_orders);
+  emscripten::function("holdLaterPartOrders", &hold_later_part_orders);
 }

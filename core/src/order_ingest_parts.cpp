@@ -135,6 +135,11 @@ bool read_later_part(std::string_view bytes, std::size_t attribute_count, LaterP
     row.raw = std::string(in.text());
   }
 
+  return in.at_end();
+}
+
+bool read_later_part_orders(std::string_view bytes, std::size_t customers, LaterPart& part) {
+  PartReader in(bytes);
   part.overlap = static_cast<OrderOverlap>(in.u8());
   if (part.overlap == OrderOverlap::kFirstMayRepeat) {
     part.first_order_customer = in.u32();
@@ -264,23 +269,7 @@ Status OrderIngest::begin_later_part(std::string_view reading, std::optional<std
   return Status();
 }
 
-std::string OrderIngest::earlier_part_ending() const {
-  PartWriter out;
-  out.u8(seen_orders_.size() > 0 ? 1 : 0);
-  out.u8(seen_orders_.rising() ? 1 : 0);
-  out.text(seen_orders_.rising() ? seen_orders_.largest_id() : std::string());
-  return out.take();
-}
-
-Status OrderIngest::finish_later_part(std::string_view earlier_ending, std::string& part) {
-  PartReader ending_in(earlier_ending);
-  EarlierEnding earlier;
-  earlier.has_orders = ending_in.u8() != 0;
-  earlier.rising = ending_in.u8() != 0;
-  earlier.largest = ending_in.text();
-  if (!ending_in.at_end()) {
-    return Status::error(ErrorCode::kInvalidState, "finish_later_part(): not the bytes of earlier_part_ending()");
-  }
+Status OrderIngest::finish_later_part(std::string& part) {
   if (header_row_ != 0 || phase_ != Phase::kReadingRows) {
     return Status::error(ErrorCode::kInvalidState, "finish_later_part() without begin_later_part()");
   }
@@ -315,7 +304,30 @@ Status OrderIngest::finish_later_part(std::string_view earlier_ending, std::stri
     out.text(row.detail);
     out.text(row.raw);
   }
+  part = out.take();
+  return Status();
+}
 
+std::string OrderIngest::earlier_part_ending() const {
+  PartWriter out;
+  out.u8(seen_orders_.size() > 0 ? 1 : 0);
+  out.u8(seen_orders_.rising() ? 1 : 0);
+  out.text(seen_orders_.rising() ? seen_orders_.largest_id() : std::string());
+  return out.take();
+}
+
+Status OrderIngest::later_part_orders(std::string_view earlier_ending, std::string& orders) const {
+  PartReader in(earlier_ending);
+  EarlierEnding earlier;
+  earlier.has_orders = in.u8() != 0;
+  earlier.rising = in.u8() != 0;
+  earlier.largest = in.text();
+  if (!in.at_end()) {
+    return Status::error(ErrorCode::kInvalidState, "later_part_orders(): not the bytes of earlier_part_ending()");
+  }
+  if (header_row_ != 0 || phase_ != Phase::kFinished) {
+    return Status::error(ErrorCode::kInvalidState, "later_part_orders() before finish_later_part()");
+  }
   // Ids that rise across the join are new without a look-up; only an order cut by the join
   // (its first lines earlier, the rest here) can repeat one, and only as the first.
   OrderOverlap overlap = OrderOverlap::kKeysListed;
@@ -325,20 +337,22 @@ Status OrderIngest::finish_later_part(std::string_view earlier_ending, std::stri
     if (order_id_comes_after(seen_orders_.first_id(), earlier.largest)) overlap = OrderOverlap::kNone;
     else if (seen_orders_.first_id() == earlier.largest) overlap = OrderOverlap::kFirstMayRepeat;
   }
+  PartWriter out;
   out.u8(static_cast<std::uint8_t>(overlap));
   if (overlap == OrderOverlap::kFirstMayRepeat) out.u32(seen_orders_.first_customer());
   if (overlap == OrderOverlap::kKeysListed) {
+    out.reserve(1 + 8 + seen_orders_.size() * 12);
     out.u64(seen_orders_.size());
     seen_orders_.for_each([&](std::uint32_t customer, std::uint64_t order) {
       out.u32(customer);
       out.u64(order);
     });
   }
-  part = out.take();
+  orders = out.take();
   return Status();
 }
 
-bool OrderIngest::merge_later_part(std::string_view bytes) {
+bool OrderIngest::merge_later_part(std::string_view bytes, std::string_view orders) {
   // Reading on must have had nothing waiting: no record, no character cut at the join.
   if (!failure_.ok() || phase_ != Phase::kReadingRows || merged_later_part_ || json_ || !splitter_ ||
       !splitter_->at_record_boundary() || (transcoder_ && transcoder_->holds_partial_character()) ||
@@ -348,7 +362,8 @@ bool OrderIngest::merge_later_part(std::string_view bytes) {
   CustomerTable& customers = result_.customers;
   const std::size_t attribute_count = customers.attributes.size();
   LaterPart part;
-  if (!read_later_part(bytes, attribute_count, part) || part.large_total_seen ||
+  if (!read_later_part(bytes, attribute_count, part) ||
+      !read_later_part_orders(orders, part.customers.size(), part) || part.large_total_seen ||
       part.order_log_kept != result_.order_log_kept) {
     return false;
   }

@@ -131,8 +131,8 @@ std::optional<std::string> ClassificationSession::earlier_part_ending() const {
   return ingest_->earlier_part_ending();
 }
 
-bool ClassificationSession::merge_later_part(std::string_view part) {
-  return ingest_ && !reading_customer_table_ && ingest_->merge_later_part(part);
+bool ClassificationSession::merge_later_part(std::string_view part, std::string_view orders) {
+  return ingest_ && !reading_customer_table_ && ingest_->merge_later_part(part, orders);
 }
 
 Status ClassificationSession::finish() {

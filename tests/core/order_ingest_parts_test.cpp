@@ -46,8 +46,10 @@ IngestResult read_in_parts(const std::string& text, std::size_t cut, const Inges
     EXPECT_TRUE(later.begin_later_part(*reading, text.size() - cut).ok());
     feed_in_chunks(later, std::string_view(text).substr(cut), 1000);
     std::string part;
-    EXPECT_TRUE(later.finish_later_part(earlier.earlier_part_ending(), part).ok());
-    merged = earlier.merge_later_part(part);
+    EXPECT_TRUE(later.finish_later_part(part).ok());
+    std::string orders;
+    EXPECT_TRUE(later.later_part_orders(earlier.earlier_part_ending(), orders).ok());
+    merged = earlier.merge_later_part(part, orders);
   }
   if (!merged) feed_in_chunks(earlier, std::string_view(text).substr(cut));
   EXPECT_TRUE(earlier.finish().ok());
@@ -205,8 +207,10 @@ TEST(OrderIngestParts, NotWhenACutLeavesARecordOpen) {
   ASSERT_TRUE(later.begin_later_part(*earlier.later_part_reading(), std::nullopt).ok());
   ASSERT_TRUE(later.feed(std::string_view(text).substr(cut)).ok());
   std::string part;
-  ASSERT_TRUE(later.finish_later_part(earlier.earlier_part_ending(), part).ok());
-  EXPECT_FALSE(earlier.merge_later_part(part));
+  ASSERT_TRUE(later.finish_later_part(part).ok());
+  std::string orders;
+  ASSERT_TRUE(later.later_part_orders(earlier.earlier_part_ending(), orders).ok());
+  EXPECT_FALSE(earlier.merge_later_part(part, orders));
   // Refused without a change: reading on still gives the whole file's result.
   feed_in_chunks(earlier, std::string_view(text).substr(cut));
   ASSERT_TRUE(earlier.finish().ok());
@@ -240,8 +244,10 @@ TEST(OrderIngestParts, RefusesBytesItDidNotMake) {
   OrderIngest earlier(options_for_test());
   feed_in_chunks(earlier, std::string_view(text).substr(0, 100'000));
   ASSERT_TRUE(earlier.later_part_reading().has_value());
-  EXPECT_FALSE(earlier.merge_later_part("not a part"));
-  EXPECT_FALSE(earlier.merge_later_part(""));
+  EXPECT_FALSE(earlier.merge_later_part("not a part", ""));
+  EXPECT_FALSE(earlier.merge_later_part("", ""));
+  std::string orders;
+  EXPECT_FALSE(later.later_part_orders("not an ending", orders).ok());
 }
 
 }  // namespace

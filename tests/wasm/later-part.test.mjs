@@ -47,8 +47,8 @@ function readInParts(earlier, later, name, bytes, policy, cutNear) {
   later.beginLaterPart(reading, bytes.length - cut);
   feedWhole(later, bytes.subarray(cut), (chunk) => later.feedLaterPart(chunk));
   feedWhole(earlier, bytes.subarray(fed, cut), (chunk) => earlier.feed(chunk));
-  const part = later.finishLaterPart(earlier.earlierPartEnding());
-  const merged = earlier.mergeLaterPart(part);
+  const part = later.finishLaterPart();
+  const merged = earlier.mergeLaterPart(part, later.laterPartOrders(earlier.earlierPartEnding()));
   if (!merged) feedWhole(earlier, bytes.subarray(cut), (chunk) => earlier.feed(chunk));
   earlier.finish();
   return { merged, ...reports(earlier) };

@@ -138,19 +138,21 @@ export class TierLensEngine {
     return this.module.laterPartReading();
   }
 
-  /** How the orders fed so far ended, for the second engine's finishLaterPart(). */
+  /** How the orders fed so far ended, for the second engine's laterPartOrders(). */
   earlierPartEnding() {
     return this.module.earlierPartEnding();
   }
 
   /**
-   * Merges a later part (finishLaterPart()'s bytes) when the bytes fed so far end where it
-   * starts. Answers false when it could not promise the result reading on gives: then feed
-   * the part's bytes instead.
+   * Merges a later part (the second engine's finishLaterPart() and laterPartOrders()) when
+   * the bytes fed so far end where it starts. Answers false when it could not promise the
+   * result reading on gives: then feed the part's bytes instead.
    * @param {Uint8Array} part
+   * @param {Uint8Array} orders
    * @returns {boolean}
    */
-  mergeLaterPart(part) {
+  mergeLaterPart(part, orders) {
+    this.module.holdLaterPartOrders(this.#copyIn(orders));
     return unwrap(this.module.mergeLaterPart(this.#copyIn(part))).merged;
   }
 
@@ -170,15 +172,26 @@ export class TierLensEngine {
   }
 
   /**
-   * Ends the later part, given the earlier part's ending (earlierPartEnding()); answers the
-   * part as bytes for the first engine's mergeLaterPart().
+   * Ends the later part; answers it as bytes for the first engine's mergeLaterPart(), with
+   * laterPartOrders(). Made while the first engine still reads its half.
+   * @returns {Uint8Array}
+   */
+  finishLaterPart() {
+    const part = this.module.finishLaterPart();
+    if (typeof part === 'string') unwrap(part);
+    return part;
+  }
+
+  /**
+   * Which of the later part's orders the earlier part may have counted too, given its ending
+   * (earlierPartEnding()); the second reader is then forgotten.
    * @param {Uint8Array} earlierEnding
    * @returns {Uint8Array}
    */
-  finishLaterPart(earlierEnding) {
-    const part = this.module.finishLaterPart(this.#copyIn(earlierEnding));
-    if (typeof part === 'string') unwrap(part);
-    return part;
+  laterPartOrders(earlierEnding) {
+    const orders = this.module.laterPartOrders(this.#copyIn(earlierEnding));
+    if (typeof orders === 'string') unwrap(orders);
+    return orders;
   }
 
   /** Copies `bytes` into the engine's chunk buffer (one memcpy); answers their length. */

@@ -259,20 +259,25 @@ class OrderIngest : private RecordSink {
   /// tables. Fails on bytes not made by later_part_reading().
   Status begin_later_part(std::string_view reading, std::optional<std::uint64_t> part_bytes);
 
-  /// How this earlier part's order ids ended, for the later part's finish_later_part().
+  /// Ends a later part and answers it, as bytes for the earlier reader's merge_later_part():
+  /// all but which of its orders the earlier part may have counted too (later_part_orders()),
+  /// so that this work overlaps the earlier reader's.
+  Status finish_later_part(std::string& part);
+
+  /// How this earlier part's order ids ended, for the later part's later_part_orders().
   std::string earlier_part_ending() const;
 
-  /// Ends a later part and answers it, as bytes for the earlier reader's merge_later_part().
-  /// `earlier_ending` (earlier_part_ending()) tells whether the part's orders can be told new
-  /// from their ids alone, or must be looked up in the earlier part's.
-  Status finish_later_part(std::string_view earlier_ending, std::string& part);
+  /// After finish_later_part(): the part's orders as the earlier part needs them to count
+  /// each order once, given its ending (earlier_part_ending()). Ids that rise across the join
+  /// need no list; otherwise every (customer, order) of the part is listed, to be looked up.
+  Status later_part_orders(std::string_view earlier_ending, std::string& orders) const;
 
-  /// Adds a later part to what was read here, when the bytes fed here end where that part
-  /// begins. Answers false, changing nothing, when the merge cannot promise what reading on
-  /// would give (a record open at the join, totals near overflow, a quote left open at the
-  /// end): the caller then feeds the later part's bytes here instead. After a merge, only
-  /// finish() may follow.
-  bool merge_later_part(std::string_view part);
+  /// Adds a later part (finish_later_part(), later_part_orders()) to what was read here,
+  /// when the bytes fed here end where that part begins. Answers false, changing nothing,
+  /// when the merge cannot promise what reading on would give (a record open at the join,
+  /// totals near overflow, a quote left open at the end): the caller then feeds the later
+  /// part's bytes here instead. After a merge, only finish() may follow.
+  bool merge_later_part(std::string_view part, std::string_view orders);
 
  private:
   void decide_encoding(bool whole_file);

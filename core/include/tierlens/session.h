@@ -59,7 +59,7 @@ class ClassificationSession {
   // ending, and the merge. Null or false outside the orders of a run.
   std::optional<std::string> later_part_reading() const;
   std::optional<std::string> earlier_part_ending() const;
-  bool merge_later_part(std::string_view part);
+  bool merge_later_part(std::string_view part, std::string_view orders);
 
   /// Classifies the customers already read under another policy, without the file. Sets
   /// `reclassified` false (and changes nothing) when the policy reads the file differently:
