@@ -47,6 +47,23 @@ void write_customer_table(const CustomerTable& customers, PartWriter& out) {
   }
 }
 
+/// An order log record in a part: customer, day, amount.
+constexpr std::size_t kOrderRecordBytes = 16;
+
+void write_order_record(const OrderRecord& record, PartWriter& out) {
+  out.u32(record.customer);
+  out.i32(record.day);
+  out.i64(record.amount);
+}
+
+OrderRecord read_order_record(PartReader& in) {
+  OrderRecord record;
+  record.customer = in.u32();
+  record.day = in.i32();
+  record.amount = in.i64();
+  return record;
+}
+
 /// A later part as its bytes hold it: views into them, checked but not yet merged.
 struct LaterPart {
   std::uint64_t bytes = 0;
@@ -64,7 +81,10 @@ struct LaterPart {
   std::vector<AttributeState> attribute_states;                 ///< per customer × attribute
 
   bool order_log_kept = false;
-  std::vector<OrderRecord> order_log;  ///< customers numbered as in `customers`
+  /// The order log's records as they came (customers numbered as in `customers`), read
+  /// straight into the log: a copy in between would be fresh memory to fault in, page by page.
+  std::string_view order_log_bytes;
+  std::uint64_t order_log_size = 0;
   std::vector<SkippedRow> skipped;     ///< rows and lines numbered from the part's start
 
   OrderOverlap overlap = OrderOverlap::kNone;
@@ -110,14 +130,13 @@ bool read_later_part(std::string_view bytes, std::size_t attribute_count, LaterP
   }
 
   part.order_log_kept = in.u8() != 0;
-  const std::uint64_t log_size = in.u64();
-  if (!in.has_room_for(log_size, 16)) return false;
-  part.order_log.resize(log_size);
-  for (OrderRecord& record : part.order_log) {
-    record.customer = in.u32();
-    record.day = in.i32();
-    record.amount = in.i64();
-    if (in.ok() && record.customer >= customers) return false;
+  part.order_log_size = in.u64();
+  if (!in.has_room_for(part.order_log_size, kOrderRecordBytes)) return false;
+  part.order_log_bytes = in.bytes(part.order_log_size * kOrderRecordBytes);
+  PartReader records(part.order_log_bytes);
+  for (std::uint64_t i = 0; i < part.order_log_size; ++i) {
+    const OrderRecord record = read_order_record(records);
+    if (record.customer >= customers) return false;
   }
 
   const std::uint64_t skipped = in.u64();
@@ -289,11 +308,7 @@ Status OrderIngest::finish_later_part(std::string& part) {
 
   out.u8(result_.order_log_kept ? 1 : 0);
   out.u64(result_.order_log.size());
-  for (const OrderRecord& record : result_.order_log) {
-    out.u32(record.customer);
-    out.i32(record.day);
-    out.i64(record.amount);
-  }
+  for (const OrderRecord& record : result_.order_log) write_order_record(record, out);
   out.u64(result_.skipped.size());
   for (const SkippedRow& row : result_.skipped) {
     out.u8(static_cast<std::uint8_t>(row.file));
@@ -375,17 +390,18 @@ bool OrderIngest::merge_later_part(std::string_view bytes, std::string_view orde
   // An order's lines cut by the join are one record of the log, as reading on makes them.
   std::vector<std::uint32_t> number_of(part.customers.size());
   std::vector<OrderRecord>& log = result_.order_log;
-  std::size_t log_from = 0;
   Micros joined_amount = 0;
   bool join_log_records = false;
-  if (!log.empty() && !part.order_log.empty()) {
+  PartReader later_records(part.order_log_bytes);
+  if (!log.empty() && part.order_log_size > 0) {
     const OrderRecord& last = log.back();
-    const OrderRecord& first = part.order_log.front();
+    const OrderRecord first = read_order_record(later_records);
     // A customer of the part found here: its number is known before anything is added.
     const std::optional<std::uint32_t> known = customer_index_.find(part.customers[first.customer].id, customers.id);
     join_log_records = known && *known == last.customer && last.day == first.day &&
                        (last.amount < 0) == (first.amount < 0);
     if (join_log_records && __builtin_add_overflow(last.amount, first.amount, &joined_amount)) return false;
+    if (!join_log_records) later_records = PartReader(part.order_log_bytes);
   }
 
   // Nothing refused past this point: merge.
@@ -439,12 +455,10 @@ bool OrderIngest::merge_later_part(std::string_view bytes, std::string_view orde
     }
   }
 
-  if (join_log_records) {
-    log.back().amount = joined_amount;
-    log_from = 1;
-  }
-  for (std::size_t i = log_from; i < part.order_log.size(); ++i) {
-    const OrderRecord& record = part.order_log[i];
+  if (join_log_records) log.back().amount = joined_amount;
+  log.reserve(log.size() + part.order_log_size);
+  for (std::uint64_t i = join_log_records ? 1 : 0; i < part.order_log_size; ++i) {
+    const OrderRecord record = read_order_record(later_records);
     log.push_back({number_of[record.customer], record.day, record.amount});
   }
 

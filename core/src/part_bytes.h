@@ -52,6 +52,13 @@ class PartReader {
     at_ += size;
     return value;
   }
+  /// The next `size` bytes as they are, to be read later (by a PartReader of their own).
+  std::string_view bytes(std::size_t size) {
+    if (!ok_ || size > bytes_.size() - at_) return fail();
+    const std::string_view value = bytes_.substr(at_, size);
+    at_ += size;
+    return value;
+  }
   /// Whether `count` items of at least `bytes_each` bytes can still follow: a count read
   /// from the bytes is checked before anything is sized by it.
   bool has_room_for(std::uint64_t count, std::size_t bytes_each) {
