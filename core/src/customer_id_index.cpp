@@ -28,17 +28,6 @@ std::uint32_t CustomerIdIndex::find_or_add(std::string_view id, const std::vecto
   }
 }
 
-std::optional<std::uint32_t> CustomerIdIndex::find(std::string_view id, const std::vector<std::string>& ids) const {
-  if (slots_.empty()) return std::nullopt;
-  const auto hash = static_cast<std::uint32_t>(hash_bytes(id) >> 32);
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
-    const Slot& slot = slots_[at];
-    if (slot.customer == 0) return std::nullopt;
-    if (slot.hash == hash && same_bytes(ids[slot.customer - 1], id)) return slot.customer - 1;
-  }
-}
-
 void CustomerIdIndex::rehash(std::size_t slot_count) {
   std::vector<Slot> old(slot_count);
   old.swap(slots_);

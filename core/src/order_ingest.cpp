@@ -42,9 +42,8 @@ OrderIngest::OrderIngest(IngestOptions options) : options_(std::move(options)) {
 
 Status OrderIngest::feed(std::string_view chunk) {
   if (!failure_.ok()) return failure_;
-  if (phase_ == Phase::kFinished || merged_later_part_) {
-    return Status::error(ErrorCode::kInvalidState, merged_later_part_ ? "feed() after a later part was merged"
-                                                                      : "feed() after finish()");
+  if (phase_ == Phase::kFinished) {
+    return Status::error(ErrorCode::kInvalidState, "feed() after finish()");
   }
   result_.input.bytes += chunk.size();
   if (phase_ == Phase::kHoldingWorkbook) {
@@ -85,7 +84,7 @@ Status OrderIngest::finish() {
     decoded_.clear();
     transcoder_->finish(decoded_);
     feed_text(decoded_);
-    result_.input.replaced_characters = transcoder_->replaced() + later_part_replaced_;
+    result_.input.replaced_characters = transcoder_->replaced();
   }
   if (phase_ == Phase::kReadingHeader) begin_table();
   if (failure_.ok() && json_) {
@@ -561,7 +560,6 @@ void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view
   ++result_.rows.used;
   read_attributes(record, index, day);
   totals.monetary = total;
-  large_total_seen_ |= total >= kLargeTotal || total <= -kLargeTotal;
   totals.last_activity = std::max(totals.last_activity, day);
   result_.latest_day = std::max(result_.latest_day, day);
   if (options_.keep_order_log) keep_order(index, day, amount);

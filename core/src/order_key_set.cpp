@@ -5,14 +5,18 @@
 #include "tierlens/byte_hash.h"
 
 namespace tierlens {
+namespace {
 
-bool order_id_comes_after(std::string_view id, std::string_view earlier) {
+/// Shorter ids first, then bytewise: the order in which numbered ids ("O9", "O10") rise.
+bool comes_after(std::string_view id, std::string_view earlier) {
   if (id.size() != earlier.size()) return id.size() > earlier.size();
   for (std::size_t i = 0; i < id.size(); ++i) {  // inline: a library memcmp in WebAssembly
     if (id[i] != earlier[i]) return static_cast<unsigned char>(id[i]) > static_cast<unsigned char>(earlier[i]);
   }
   return false;
 }
+
+}  // namespace
 
 std::uint64_t OrderKeySet::position(std::uint64_t order, std::uint32_t customer) {
   return mix64(order ^ (std::uint64_t{customer} * 0x9e3779b97f4a7c15ULL));
@@ -31,8 +35,7 @@ void OrderKeySet::reserve(std::size_t orders) {
 bool OrderKeySet::insert(std::uint32_t customer, std::string_view order_id) {
   const std::uint64_t order = hash_bytes(order_id);
   if (rising_) {
-    if (used_ == 0 || order_id_comes_after(order_id, largest_)) {
-      if (used_ == 0) first_.assign(order_id);
+    if (used_ == 0 || comes_after(order_id, largest_)) {
       largest_.assign(order_id);
       logged_orders_.push_back(order);
       logged_customers_.push_back(customer);
@@ -44,21 +47,8 @@ bool OrderKeySet::insert(std::uint32_t customer, std::string_view order_id) {
   return insert_hashed(customer, order);
 }
 
-bool OrderKeySet::contains_hashed(std::uint32_t customer, std::uint64_t order) {
-  if (used_ == 0) return false;
-  if (rising_) switch_to_table();
-  const std::uint32_t stored_customer = customer + 1;
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t at = position(order, customer) & mask;; at = (at + 1) & mask) {
-    const Slot& slot = slots_[at];
-    if (slot.customer == 0) return false;
-    if (slot.order == order && slot.customer == stored_customer) return true;
-  }
-}
-
 void OrderKeySet::switch_to_table() {
   rising_ = false;
-  first_ = std::string();
   largest_ = std::string();
   rehash(hash_table_slots(std::max(reserved_, used_ + 1)));
   const std::size_t logged = logged_orders_.size();

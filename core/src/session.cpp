@@ -121,20 +121,6 @@ Status ClassificationSession::feed(std::string_view bytes) {
   return ingest_->feed(bytes);
 }
 
-std::optional<std::string> ClassificationSession::later_part_reading() const {
-  if (!ingest_ || reading_customer_table_) return std::nullopt;
-  return ingest_->later_part_reading();
-}
-
-std::optional<std::string> ClassificationSession::earlier_part_ending() const {
-  if (!ingest_ || reading_customer_table_) return std::nullopt;
-  return ingest_->earlier_part_ending();
-}
-
-bool ClassificationSession::merge_later_part(std::string_view part, std::string_view orders) {
-  return ingest_ && !reading_customer_table_ && ingest_->merge_later_part(part, orders);
-}
-
 Status ClassificationSession::finish() {
   if (!ingest_) return Status::error(ErrorCode::kInvalidState, "finish() before begin()");
   if (tables_ != RunTables::kOrders && !reading_customer_table_) {

@@ -39,13 +39,6 @@ class CsvSplitter {
   /// Emits the last record when the stream does not end with a line break.
   void finish(RecordSink& sink);
 
-  /// Whether the bytes fed so far end where a record ends: none waits for more bytes.
-  bool at_record_boundary() const { return carry_.empty() && !skip_leading_lf_; }
-  /// The records emitted so far, and the lines they took: where a later part of the same
-  /// text, split apart, continues the row and line numbers from.
-  std::uint64_t records_emitted() const { return next_row_ - 1; }
-  std::uint64_t lines_passed() const { return next_line_ - 1; }
-
  private:
   /// Emits the complete records at the front of `text`; answers how many bytes they used.
   std::size_t split_complete_records(std::string_view text, RecordSink& sink);

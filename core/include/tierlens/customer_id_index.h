@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,9 +20,6 @@ class CustomerIdIndex {
   /// The number of `id`, looked up in `ids` (ids[n] is customer n's id). When absent, `id`
   /// is given the number ids.size() and `added` is set: the caller then appends it to `ids`.
   std::uint32_t find_or_add(std::string_view id, const std::vector<std::string>& ids, bool& added);
-
-  /// The number of `id`, looked up in `ids`, when it has one.
-  std::optional<std::uint32_t> find(std::string_view id, const std::vector<std::string>& ids) const;
 
  private:
   struct Slot {

@@ -41,11 +41,6 @@ inline constexpr std::uint64_t kMaxWorkbookBytes = std::uint64_t{1} << 30;
 /// Marks "no such day", e.g. the first purchase of a customer who only returned goods.
 inline constexpr DayNumber kNoDay = INT32_MIN;
 
-/// A customer's total this large, either sign, stops a later part of its file from being
-/// merged (OrderIngest::merge_later_part): below it in both parts, the two add up without
-/// overflow at any row, as one reading's running total does. 2^61 micros: 2.3·10^12 in money.
-inline constexpr Micros kLargeTotal = Micros{1} << 61;
-
 /// One customer attribute read from a column: each customer keeps the value of its most
 /// recent row where the cell is not empty (a later row wins a tie). Values are stored once
 /// each: industries and provinces repeat across thousands of customers.
@@ -244,41 +239,6 @@ class OrderIngest : private RecordSink {
   /// The result, valid after a successful finish(); moved out.
   IngestResult take_result() { return std::move(result_); }
 
-  // Reading one file in two parts at once (order_ingest_parts.cpp). The page reads a large
-  // orders file with two workers: this reader from the start; once the start has decided how
-  // the file reads, a second reader from a line break near the middle. When both are done,
-  // the later part is merged into this one; the result is the one reading on would give.
-
-  /// Once the file's start has decided how it reads, and when a later part can be read apart
-  /// (UTF-8 delimited text of orders, not a preview): those decisions, as bytes for the
-  /// second reader's begin_later_part(). Otherwise nothing.
-  std::optional<std::string> later_part_reading() const;
-
-  /// Makes this new reader the second one, before any feed(): it reads a later part of a file
-  /// (which starts at a record's start) as `reading` says. `part_bytes`, when known, sizes its
-  /// tables. Fails on bytes not made by later_part_reading().
-  Status begin_later_part(std::string_view reading, std::optional<std::uint64_t> part_bytes);
-
-  /// Ends a later part and answers it, as bytes for the earlier reader's merge_later_part():
-  /// all but which of its orders the earlier part may have counted too (later_part_orders()),
-  /// so that this work overlaps the earlier reader's.
-  Status finish_later_part(std::string& part);
-
-  /// How this earlier part's order ids ended, for the later part's later_part_orders().
-  std::string earlier_part_ending() const;
-
-  /// After finish_later_part(): the part's orders as the earlier part needs them to count
-  /// each order once, given its ending (earlier_part_ending()). Ids that rise across the join
-  /// need no list; otherwise every (customer, order) of the part is listed, to be looked up.
-  Status later_part_orders(std::string_view earlier_ending, std::string& orders) const;
-
-  /// Adds a later part (finish_later_part(), later_part_orders()) to what was read here,
-  /// when the bytes fed here end where that part begins. Answers false, changing nothing,
-  /// when the merge cannot promise what reading on would give (a record open at the join,
-  /// totals near overflow, a quote left open at the end): the caller then feeds the later
-  /// part's bytes here instead. After a merge, only finish() may follow.
-  bool merge_later_part(std::string_view part, std::string_view orders);
-
  private:
   void decide_encoding(bool whole_file);
   void feed_decoded(std::string_view bytes);
@@ -332,11 +292,6 @@ class OrderIngest : private RecordSink {
   /// Per attribute: its column in the file (if any) and the index of each distinct value.
   std::vector<std::optional<std::size_t>> attribute_column_index_;
   std::vector<std::unordered_map<std::string, std::uint32_t>> attribute_value_index_;
-  /// Any customer's total reached kLargeTotal (either sign) while read: a later part merged
-  /// with its earlier one might then overflow where reading on would have skipped a row.
-  bool large_total_seen_ = false;
-  bool merged_later_part_ = false;         ///< only finish() may follow
-  std::uint64_t later_part_replaced_ = 0;  ///< invalid bytes in a merged later part
 };
 
 }  // namespace tierlens

@@ -22,10 +22,6 @@
 
 namespace tierlens {
 
-/// Whether `id` comes after `earlier` in the order numbered ids rise in: shorter ids first,
-/// then bytewise ("O9" < "O10").
-bool order_id_comes_after(std::string_view id, std::string_view earlier);
-
 class OrderKeySet {
  public:
   /// Makes room for `orders` keys in all, so that adding them never grows a table.
@@ -35,28 +31,6 @@ class OrderKeySet {
   bool insert(std::uint32_t customer, std::string_view order_id);
 
   std::size_t size() const { return used_; }
-
-  // What merging a later part of the file needs (order_ingest_parts.cpp).
-
-  /// Whether every id so far came after the one before; then the first and the largest ids,
-  /// and the customers of the first and the last order, are known (when size() > 0).
-  bool rising() const { return rising_; }
-  const std::string& first_id() const { return first_; }
-  const std::string& largest_id() const { return largest_; }
-  std::uint32_t first_customer() const { return logged_customers_.front(); }
-  std::uint32_t last_customer() const { return logged_customers_.back(); }
-
-  /// Whether (customer, hash_bytes(order id)) is in the set. A rising set becomes its table.
-  bool contains_hashed(std::uint32_t customer, std::uint64_t order);
-
-  /// Calls visit(customer, hash_bytes(order id)) for every order, in no particular order.
-  template <typename Visit>
-  void for_each(Visit visit) const {
-    for (std::size_t i = 0; i < logged_orders_.size(); ++i) visit(logged_customers_[i], logged_orders_[i]);
-    for (const Slot& slot : slots_) {
-      if (slot.customer != 0) visit(slot.customer - 1, slot.order);
-    }
-  }
 
  private:
   struct Slot {
@@ -71,7 +45,6 @@ class OrderKeySet {
 
   // While the ids rise: the largest so far, and every order seen, in arrival order.
   bool rising_ = true;
-  std::string first_;
   std::string largest_;
   std::vector<std::uint64_t> logged_orders_;
   std::vector<std::uint32_t> logged_customers_;

@@ -54,13 +54,6 @@ class ClassificationSession {
   /// Ends the file and classifies. After success, result() is available.
   Status finish();
 
-  // The orders file read in two parts at once (OrderIngest's later part, order_ingest.h):
-  // while this run reads the orders, the reading a second reader needs, the earlier part's
-  // ending, and the merge. Null or false outside the orders of a run.
-  std::optional<std::string> later_part_reading() const;
-  std::optional<std::string> earlier_part_ending() const;
-  bool merge_later_part(std::string_view part, std::string_view orders);
-
   /// Classifies the customers already read under another policy, without the file. Sets
   /// `reclassified` false (and changes nothing) when the policy reads the file differently:
   /// other columns, attributes, analysis date or cancellation prefix, or it uses CLV and the

@@ -51,8 +51,6 @@ class Utf8Transcoder {
   void finish(std::string& out);
 
   std::uint64_t replaced() const { return replaced_; }
-  /// Whether the last chunk ended within a character, whose start is held for the next.
-  bool holds_partial_character() const { return !pending_.empty(); }
 
  private:
   void convert_utf8(std::string_view bytes, std::string& out);
