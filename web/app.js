@@ -11,8 +11,9 @@
 // error | cancelled, for styling and for the end-to-end tests to wait on (`inspecting`: the
 // files' first rows are being read; `mapping`: the mapping step waits for the user;
 // `updating`: the customers on screen are being classified again under an edited policy,
-// without reading the files). The policy editor's own `data-status` says where an edit is (see
-// PolicyEditorView#setStatus).
+// without reading the files; `done`: the result is drawn, but for a new result's first customer
+// rows, which may come a moment later: the customer table is aria-busy until then). The policy
+// editor's own `data-status` says where an edit is (see PolicyEditorView#setStatus).
 
 import { keepFileColumns, policyNamesTable } from './column-mapping.js';
 import { classifyRequest, fileNames, FileFlow } from './file-flow.js';
@@ -217,6 +218,19 @@ async function classify(input) {
  */
 async function showResults(result, { policy: usedPolicy, sameCustomers = false }) {
   summary = result;
+  // The views the worker answers for are asked first, the dashboard (the first card) ahead:
+  // the worker computes them while this thread draws the rest, rather than after it.
+  const hasSkipped = skippedRowCount(result) > 0;
+  const fromWorker = [dashboard.render(result), clusterCards.render(result)];
+  if (sameCustomers) {
+    fromWorker.push(customerTable.refresh(result)); // its rows stay on screen until redrawn
+  } else {
+    if (hasSkipped) fromWorker.push(skippedTable.reset());
+    // A new result's first customer rows, asked last, are not waited for: the table is some
+    // five screens below the top of the results, and draws them as they come (aria-busy
+    // until then; the rows of the result before are gone at once).
+    customerTable.reset(result).catch(showRequestError);
+  }
   migrationView.resultShown(result);
   renderFacts(byId('facts'), result);
   ui.columnsNote.hidden = !currentInput?.files;
@@ -229,17 +243,16 @@ async function showResults(result, { policy: usedPolicy, sameCustomers = false }
   renderSegmentTable(byId('segment-table'), result);
   renderBreakpoints(byId('breakpoints'), result.rfm);
   if (sameCustomers) {
-    await Promise.all([customerTable.refresh(result), clusterCards.render(result), dashboard.render(result)]);
+    await Promise.all(fromWorker);
     if (explainedIndex !== null) explainCustomer(explainedIndex, { scroll: false });
     return;
   }
   renderSkippedReasons(byId('skipped-reasons'), result);
   renderExplanationHint(ui.explanation);
   explainedIndex = null;
-  const hasSkipped = skippedRowCount(result) > 0;
   byId('skipped-table').hidden = !hasSkipped;
   ui.downloadSkipped.hidden = !hasSkipped;
-  await Promise.all([customerTable.reset(result), clusterCards.render(result), dashboard.render(result), hasSkipped ? skippedTable.reset() : null]);
+  await Promise.all(fromWorker);
 }
 
 /** Whether the policy names the columns of every file of `input`. */

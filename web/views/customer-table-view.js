@@ -104,7 +104,9 @@ export function createCustomerTable(root, { fetchPage, onChooseCustomer, onError
       summary = next;
       filter = NO_FILTER;
       filters.render(next, filter);
-      return table.reload({ sort: INITIAL_SORT, position: 'top', clearSelection: true });
+      // The rows of the result before are not shown (nor chosen) while this one's come.
+      status.textContent = strings.customerTable.loadingRow;
+      return table.reload({ sort: INITIAL_SORT, position: 'top', clearSelection: true, dropRows: true });
     },
     refresh(next) {
       summary = next;

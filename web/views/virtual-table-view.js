@@ -117,12 +117,19 @@ export class VirtualTableView {
    * Shows the view anew (another result, order or filter): fetches the rows at the top (or,
    * with `position: 'keep'`, at the row now at the top), then swaps them in, so the rows on
    * screen stay until the new ones are there. Resolves when they are drawn.
-   * @param {{sort?: {key: string, descending: boolean}|null, position?: 'top'|'keep', clearSelection?: boolean}} [how]
+   * @param {{sort?: {key: string, descending: boolean}|null, position?: 'top'|'keep', clearSelection?: boolean, dropRows?: boolean}} [how]
+   *   `dropRows`: the rows held are another result's, which may be on screen before the new
+   *   rows come: they leave at once, and nothing can be chosen until the new rows are drawn
    */
-  reload({ sort = this.#sort, position = 'top', clearSelection = false } = {}) {
+  reload({ sort = this.#sort, position = 'top', clearSelection = false, dropRows = false } = {}) {
     const generation = ++this.#generation;
     this.#busyOutside = false;
     this.#table.setAttribute('aria-busy', 'true');
+    if (dropRows) {
+      this.#blocks = new RowBlocks({ blockSize: BLOCK_SIZE, keep: KEEP_BLOCKS });
+      this.#shownGeneration = -1; // #render and the keys wait for the new rows
+      this.#body.replaceChildren();
+    }
     const anchor = position === 'keep' ? this.#first : 0;
     const blocks = new RowBlocks({ blockSize: BLOCK_SIZE, keep: KEEP_BLOCKS });
     // The blocks of the rows that will be in view: one, or two when they straddle a boundary.

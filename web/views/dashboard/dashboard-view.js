@@ -3,6 +3,12 @@
 // laid out by CSS; every chart follows its box's size (a ResizeObserver), and a chart is first
 // drawn when its box has a size: the results are still hidden while they are being built.
 //
+// Drawing a chart takes ECharts some 30–50 ms, the seven of them more than the rest of the
+// result together, so they are not all drawn at once as the result appears: a chart is drawn
+// when its box comes near the viewport (an IntersectionObserver), and the others one per idle
+// moment after, in order, so that all are there soon without holding up the first frame. Each
+// figure's box has its final height from the start: nothing moves when a chart arrives.
+//
 // The figures come from the worker once per result (dashboard.json); a redraw in another
 // language uses them again.
 
@@ -23,12 +29,29 @@ export function createDashboard(container, { fetchDashboard }) {
   let dataOf = null; // the summary `data` belongs to
   let drawing = 0;
   let echarts = null;
-  /** @type {Map<HTMLElement, {option: object, chart: object|null}>} canvas → its chart */
+  /**
+   * canvas → its chart; `due`: the chart is to be drawn as soon as its box has a size (it came
+   * near the viewport, or its idle turn came).
+   * @type {Map<HTMLElement, {option: object, chart: object|null, due: boolean}>}
+   */
   const live = new Map();
   /** The breakdown shown (its field), kept across redraws. */
   let breakdownField = null;
-  const observer = new ResizeObserver((entries) => entries.forEach(({ target }) => draw(target)));
+  const observer = new ResizeObserver((entries) => {
+    entries.forEach(({ target }) => {
+      if (live.get(target)?.due) draw(target);
+    });
+    drawWhenIdle(); // the boxes may just have got their size (the results were hidden)
+  });
+  // A viewport's height of margin: a chart scrolled towards is drawn before it is in view.
+  const nearView = new IntersectionObserver((entries) => entries.forEach(({ target, isIntersecting }) => {
+    if (isIntersecting) drawNow(target);
+  }), { rootMargin: '100% 0px' });
+  let idleTurn = 0;
+  // Printing shows every chart: draw those not drawn yet.
+  window.addEventListener('beforeprint', () => live.forEach((_, canvas) => drawNow(canvas)));
 
+  /** Draws `canvas`'s chart, or resizes it to its box; nothing while the box has no size. */
   function draw(canvas) {
     const entry = live.get(canvas);
     if (!entry || canvas.clientWidth === 0 || canvas.clientHeight === 0) return;
@@ -41,8 +64,32 @@ export function createDashboard(container, { fetchDashboard }) {
     canvas.closest('figure').dataset.rendered = 'true';
   }
 
+  function drawNow(canvas) {
+    const entry = live.get(canvas);
+    if (!entry || entry.chart) return;
+    entry.due = true;
+    draw(canvas);
+  }
+
+  /**
+   * In idle moments, the next chart not yet due, one per moment, until all are. Stops while
+   * the boxes have no size (the results hidden): the ResizeObserver starts it again.
+   */
+  function drawWhenIdle() {
+    if (idleTurn) return;
+    const later = window.requestIdleCallback ?? ((callback) => setTimeout(callback, 50));
+    idleTurn = later(() => {
+      idleTurn = 0;
+      const next = [...live.keys()].find((canvas) => !live.get(canvas).due);
+      if (!next || next.clientWidth === 0) return;
+      drawNow(next);
+      drawWhenIdle();
+    }, { timeout: 1000 });
+  }
+
   function forget(canvas) {
     observer.unobserve(canvas);
+    nearView.unobserve(canvas);
     live.get(canvas)?.chart?.dispose();
     live.delete(canvas);
   }
@@ -51,8 +98,9 @@ export function createDashboard(container, { fetchDashboard }) {
     // ECharts' `aria` option writes the same sentence as the label once the chart is drawn.
     const canvas = el('div', { class: 'dashboard-canvas', role: 'img', 'aria-label': chart.textTable.sentence });
     canvas.style.height = `${chart.height}px`; // CSSOM, which the page's CSP allows
-    live.set(canvas, { option: chart.option, chart: null });
+    live.set(canvas, { option: chart.option, chart: null, due: false });
     observer.observe(canvas);
+    nearView.observe(canvas);
     return el('figure', { class: `dashboard-chart dashboard-${chart.kind}`, dataset: { chart: chart.id, kind: chart.kind } },
       el('h3', { class: 'dashboard-chart-title', text: chart.title }),
       control,
@@ -75,6 +123,7 @@ export function createDashboard(container, { fetchDashboard }) {
         breakdownField = select.value;
         const next = breakdownFigure(breakdowns);
         old.replaceWith(next);
+        next.querySelectorAll('.dashboard-canvas').forEach(drawNow); // in view: the user chose it
         next.querySelector('select').focus();
       });
       control = el('div', { class: 'dashboard-control' },
@@ -107,8 +156,11 @@ export function createDashboard(container, { fetchDashboard }) {
       container.querySelectorAll('details').forEach((details) => {
         if (open.has(details.querySelector('table').dataset.chart)) details.open = true;
       });
-      // Boxes already laid out get their chart now; the others when they get a size.
-      live.forEach((_, canvas) => draw(canvas));
+      // Charts on screen already (a redraw in another language, after an edit) are drawn at
+      // once, not a frame later: their boxes are measured first, then drawn (no layout between).
+      if (container.getClientRects().length) {
+        [...live.keys()].filter(isNearView).forEach(drawNow);
+      }
     } catch (error) {
       if (thisDraw !== drawing) return;
       [...live.keys()].forEach(forget);
@@ -119,4 +171,10 @@ export function createDashboard(container, { fetchDashboard }) {
   }
 
   return { render };
+}
+
+/** Whether `element` is on screen or within a viewport's height of it (as `nearView` says). */
+function isNearView(element) {
+  const { top, bottom, width } = element.getBoundingClientRect();
+  return width > 0 && bottom > -window.innerHeight && top < 2 * window.innerHeight;
 }
