@@ -5,12 +5,11 @@
 
 import { readEarlierRun } from './earlier-run.js';
 import { loadEngine } from './engine/tierlens-engine.js';
+import { readFileInChunks } from './file-reading.js';
 import { bytesToInspect } from './input-files.js';
 import { ErrorCode, Request, Response, SAMPLE_FILE_NAME, toWireError } from './protocol.js';
 import { inspectTables, tablesOf } from './table-roles.js';
 
-/** Progress is posted each time this much more of the file has been read. */
-const PROGRESS_STEP_BYTES = 1024 * 1024;
 /**
  * Orders files larger than this keep no order log (the profile card's timeline): at 16 bytes
  * per order row it would be the largest thing in memory (80 MB at 5 M rows), and writing it
@@ -205,6 +204,10 @@ function warmUp(engine) {
   engine.begin(SAMPLE_FILE_NAME, null, {});
   engine.feed(engine.sampleOrdersCsv());
   engine.finish();
+  // What the page asks as soon as a result is in (the dashboard's figures, the first customer
+  // rows) is compiled now too: cold, after a 1 M-row file, they answered some 30–40 ms later.
+  engine.dashboardJson();
+  engine.customers(0, 100, 'monetary', true);
 }
 
 async function classifiedEngine() {
@@ -265,31 +268,9 @@ function policyFor(source, policy) {
   return rest;
 }
 
-/**
- * Feeds `file` to the engine chunk by chunk as the browser streams it, never holding the whole
- * file. Progress is posted at most every PROGRESS_STEP_BYTES.
- *
- * Measured here (bench/RESULTS.md): streaming reads 63 MB in 0.35 s where File.slice() in
- * 4 MiB pieces took 0.5–0.8 s (each piece is fresh memory, and on these machines a first touch
- * costs a page fault per 4 KiB). A BYOB reader into one reused buffer was faster still, but
- * in Chromium 156 its read() now and then never settled (1 run in 4 at 1 M rows).
- */
-async function feedFile(engine, file, onProgress, feed = (bytes) => engine.feed(bytes)) {
-  onProgress(0);
-  const reader = file.stream().getReader();
-  let loaded = 0;
-  let reported = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    feed(value);
-    loaded += value.byteLength;
-    if (loaded - reported >= PROGRESS_STEP_BYTES) {
-      onProgress(loaded);
-      reported = loaded;
-    }
-  }
-  onProgress(loaded);
+/** Feeds `file` to the engine chunk by chunk (file-reading.js), never holding it whole. */
+function feedFile(engine, file, onProgress, feed = (bytes) => engine.feed(bytes)) {
+  return readFileInChunks(file, feed, onProgress);
 }
 
 function postProgress(id, loaded, total) {
