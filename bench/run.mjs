@@ -1,7 +1,7 @@
 // The performance issue's benchmark, in one go on one generated orders file:
 //   - TierLens in the page (scripts/serve.mjs, headless Chromium, the file given to #file-input,
-//     the mapping step confirmed from inside the page as it shows), timed from the file being chosen to
-//     body[data-state="done"];
+//     the mapping step confirmed from inside the page as it shows), timed from the file being
+//     chosen to body[data-state="done"];
 //   - DuckDB-wasm in the same browser, running the SQL `tierlens sql --dialect duckdb` prints
 //     for the same policy (start-up timed apart);
 //   - the native CLI (build/native/cli/tierlens classify);
@@ -317,7 +317,7 @@ async function main() {
     `|---|---:|---:|---:|---:|`,
     `| reading the File and touching every byte (the floor) | ${floorS.toFixed(3)} | ${(Math.min(...results.floor.map((r) => r.ms)) / 1000).toFixed(3)} | ${(MB / floorS).toFixed(0)} | ${mib(results.floor.map((r) => r.peak))}${verified(results.floor)} |`,
     `| TierLens in the page (wasm start-up included) | ${pageS.toFixed(3)} | ${(Math.min(...results.page.map((r) => r.ms)) / 1000).toFixed(3)} | ${(MB / pageS).toFixed(0)} | ${mib(results.page.map((r) => r.peak))}${verified(results.page)} |`,
-    ...(mappingMs ? [`| … of which the mapping step shown, until the driver pressed Classify | ${(mappingMs / 1000).toFixed(3)} | | | |`] : []),
+    ...(mappingMs ? [`| … of which the mapping step shown, until Classify was pressed (in the page, as it was ready) | ${(mappingMs / 1000).toFixed(3)} | | | |`] : []),
     `| DuckDB-wasm ${duckdbPackage} (DuckDB ${results.duckdb[0].version}), start-up ${seconds(results.duckdb.map((r) => r.startupMs)).toFixed(2)} s not counted | ${duckS.toFixed(3)} | ${(Math.min(...results.duckdb.map((r) => r.ms)) / 1000).toFixed(3)} | ${(MB / duckS).toFixed(0)} | ${mib(results.duckdb.map((r) => r.peak))}${verified(results.duckdb)} |`,
     `| DuckDB-wasm, the same job with start-up | ${(duckS + seconds(results.duckdb.map((r) => r.startupMs))).toFixed(3)} | | | |`,
     `| TierLens native CLI (whole process; also writes customers.xlsx, summary.json …) | ${nativeS.toFixed(3)} | ${(Math.min(...results.native.map((r) => r.ms)) / 1000).toFixed(3)} | ${(MB / nativeS).toFixed(0)} | ${results.native[0].peak ? `${mib(results.native.map((r) => r.peak))} (process)` : '–'} |`,
