@@ -24,6 +24,9 @@ const MAX_IN_FLIGHT = 2;
 /** Header height until the table has been laid out (it is drawn while results are hidden). */
 const HEAD_FALLBACK = 40;
 
+/** The row blocks of a view not fetched yet. */
+const emptyBlocks = () => new RowBlocks({ blockSize: BLOCK_SIZE, keep: KEEP_BLOCKS });
+
 /**
  * @typedef {import('./paged-table-view.js').Column & {width?: number}} VirtualColumn
  *   `width` in rem (the table has a fixed layout, so columns do not jump while scrolling)
@@ -43,7 +46,7 @@ export class VirtualTableView {
   #columns = [];
   #headSignature = '';
   /** @type {RowBlocks} */
-  #blocks = new RowBlocks({ blockSize: BLOCK_SIZE, keep: KEEP_BLOCKS });
+  #blocks = emptyBlocks();
   #total = 0;
   #first = 0;
   /** The row keyboard focus is on (or enters at). */
@@ -126,12 +129,12 @@ export class VirtualTableView {
     this.#busyOutside = false;
     this.#table.setAttribute('aria-busy', 'true');
     if (dropRows) {
-      this.#blocks = new RowBlocks({ blockSize: BLOCK_SIZE, keep: KEEP_BLOCKS });
+      this.#blocks = emptyBlocks();
       this.#shownGeneration = -1; // #render and the keys wait for the new rows
       this.#body.replaceChildren();
     }
     const anchor = position === 'keep' ? this.#first : 0;
-    const blocks = new RowBlocks({ blockSize: BLOCK_SIZE, keep: KEEP_BLOCKS });
+    const blocks = emptyBlocks();
     // The blocks of the rows that will be in view: one, or two when they straddle a boundary.
     const wanted = blocks.missing(anchor, anchor + Math.max(this.#layout.fullRows, 24));
     for (const block of wanted) blocks.claim(block);
