@@ -5,6 +5,10 @@
 namespace tierlens {
 namespace {
 
+/// How many records are delivered together: enough for a sink to overlap the cache misses of
+/// that many rows, few enough that their fields stay in the cache.
+constexpr std::size_t kBatchRecords = 32;
+
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
 
@@ -70,7 +74,8 @@ std::size_t find_record_end(std::string_view text, char quote) {
   return scan_for_record_end(text, 0, in_quotes, quote);
 }
 
-CsvSplitter::CsvSplitter(char delimiter, char quote) : delimiter_(delimiter), quote_(quote) {}
+CsvSplitter::CsvSplitter(char delimiter, char quote)
+    : delimiter_(delimiter), quote_(quote), batch_(kBatchRecords) {}
 
 void CsvSplitter::feed(std::string_view chunk, RecordSink& sink) {
   if (skip_leading_lf_ && !chunk.empty()) {
@@ -104,11 +109,12 @@ std::size_t CsvSplitter::split_complete_records(std::string_view text, RecordSin
   while (start < text.size()) {
     // Most records have no quote: one pass finds both their fields and their end.
     if (const std::size_t end = split_unquoted_record(text, start); end != text.size()) {
-      record_.raw = text.substr(start, end - start);
-      record_.row = next_row_++;
-      record_.line = next_line_++;
-      record_.unterminated_quote = false;
-      sink.on_record(record_);
+      CsvRecord& record = batch_[batched_];
+      record.raw = text.substr(start, end - start);
+      record.row = next_row_++;
+      record.line = next_line_++;
+      record.unterminated_quote = false;
+      if (++batched_ == batch_.size()) deliver(sink);
       start = past_line_break(text, end);
       continue;
     }
@@ -123,7 +129,14 @@ std::size_t CsvSplitter::split_complete_records(std::string_view text, RecordSin
     emit(raw, count_line_breaks(raw), sink, false);
     start = past_line_break(text, end);
   }
+  deliver(sink);  // before `text` may go: the caller's chunk, or a copy that feed() drops
   return start;
+}
+
+void CsvSplitter::deliver(RecordSink& sink) {
+  if (batched_ == 0) return;
+  sink.on_records(batch_.data(), batched_);
+  batched_ = 0;
 }
 
 std::size_t CsvSplitter::past_line_break(std::string_view text, std::size_t end) {
@@ -139,7 +152,8 @@ std::size_t CsvSplitter::past_line_break(std::string_view text, std::size_t end)
 }
 
 std::size_t CsvSplitter::split_unquoted_record(std::string_view text, std::size_t start) {
-  record_.fields.clear();
+  std::vector<std::string_view>& fields = batch_[batched_].fields;
+  fields.clear();
   const std::uint64_t delimiters = kOnes * static_cast<unsigned char>(delimiter_);
   const std::uint64_t quotes = kOnes * static_cast<unsigned char>(quote_);
   const char* const end = text.data() + text.size();
@@ -147,7 +161,7 @@ std::size_t CsvSplitter::split_unquoted_record(std::string_view text, std::size_
   for (const char* at = field;; ++at) {
     at = next_special(at, end, delimiters, quotes);
     if (at == end || *at == quote_) return text.size();
-    record_.fields.emplace_back(field, static_cast<std::size_t>(at - field));
+    fields.emplace_back(field, static_cast<std::size_t>(at - field));
     if (*at != delimiter_) return static_cast<std::size_t>(at - text.data());  // a line break
     field = at + 1;
   }
@@ -158,6 +172,7 @@ void CsvSplitter::finish(RecordSink& sink) {
   bool in_quotes = false;
   scan_for_record_end(carry_, 0, in_quotes, quote_);
   emit(carry_, count_line_breaks(carry_), sink, in_quotes);
+  deliver(sink);  // the record is a view into carry_
   carry_.clear();
   carry_scanned_ = 0;
   carry_in_quotes_ = false;
@@ -165,17 +180,19 @@ void CsvSplitter::finish(RecordSink& sink) {
 
 void CsvSplitter::emit(std::string_view raw, std::size_t line_breaks_inside, RecordSink& sink,
                        bool unterminated_quote) {
-  split_fields(raw);
-  record_.raw = raw;
-  record_.row = next_row_++;
-  record_.line = next_line_;
-  record_.unterminated_quote = unterminated_quote;
+  CsvRecord& record = batch_[batched_++];
+  split_fields(raw, record);
+  record.raw = raw;
+  record.row = next_row_++;
+  record.line = next_line_;
+  record.unterminated_quote = unterminated_quote;
   next_line_ += line_breaks_inside + 1;
-  sink.on_record(record_);
+  // A record with fields in unescaped_ goes at once: the next quoted record rewrites it.
+  if (!unescaped_.empty() || batched_ == batch_.size()) deliver(sink);
 }
 
-void CsvSplitter::split_fields(std::string_view raw) {
-  record_.fields.clear();
+void CsvSplitter::split_fields(std::string_view raw, CsvRecord& record) {
+  record.fields.clear();
   unescaped_.clear();
   // Reserved up front so that views into unescaped_ stay valid while the record is built.
   unescaped_.reserve(raw.size());
@@ -205,7 +222,7 @@ void CsvSplitter::split_fields(std::string_view raw) {
       if (field_end == std::string_view::npos) field_end = raw.size();
       const bool has_tail = cursor < field_end;
       if (!needs_copy && !has_tail) {
-        record_.fields.push_back(raw.substr(content_start, content_end - content_start));
+        record.fields.push_back(raw.substr(content_start, content_end - content_start));
       } else {
         const std::size_t begin = unescaped_.size();
         for (std::size_t i = content_start; i < content_end; ++i) {
@@ -213,19 +230,19 @@ void CsvSplitter::split_fields(std::string_view raw) {
           if (raw[i] == quote_) ++i;  // "" → "
         }
         if (has_tail) unescaped_.append(raw.substr(cursor, field_end - cursor));
-        record_.fields.push_back(std::string_view(unescaped_).substr(begin));
+        record.fields.push_back(std::string_view(unescaped_).substr(begin));
       }
       pos = field_end;
     } else {
       std::size_t field_end = raw.find(delimiter_, pos);
       if (field_end == std::string_view::npos) field_end = raw.size();
-      record_.fields.push_back(raw.substr(pos, field_end - pos));
+      record.fields.push_back(raw.substr(pos, field_end - pos));
       pos = field_end;
     }
     if (pos >= raw.size()) break;
     ++pos;  // past the delimiter; a trailing delimiter yields a final empty field
     if (pos == raw.size()) {
-      record_.fields.push_back(std::string_view());
+      record.fields.push_back(std::string_view());
       break;
     }
   }

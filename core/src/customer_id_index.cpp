@@ -8,10 +8,21 @@ void CustomerIdIndex::reserve(std::size_t customers) {
   if (hash_table_slots(customers) > slots_.size()) rehash(hash_table_slots(customers));
 }
 
-std::uint32_t CustomerIdIndex::find_or_add(std::string_view id, const std::vector<std::string>& ids,
-                                           bool& added) {
+std::uint32_t CustomerIdIndex::hash_of(std::string_view id) {
+  return static_cast<std::uint32_t>(hash_bytes(id) >> 32);
+}
+
+void CustomerIdIndex::warm(const std::uint32_t* hashes, std::size_t count) {
+  if (slots_.empty()) return;
+  const std::size_t mask = slots_.size() - 1;
+  std::uint32_t read = warmed_;
+  for (std::size_t i = 0; i < count; ++i) read ^= slots_[hashes[i] & mask].customer;
+  warmed_ = read;
+}
+
+std::uint32_t CustomerIdIndex::find_or_add(std::string_view id, std::uint32_t hash,
+                                           const std::vector<std::string>& ids, bool& added) {
   if (hash_table_slots(used_ + 1) > slots_.size()) rehash(hash_table_slots(used_ + 1));
-  const auto hash = static_cast<std::uint32_t>(hash_bytes(id) >> 32);
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
     Slot& slot = slots_[at];

@@ -289,7 +289,14 @@ void OrderIngest::read_conventions(std::string_view head, char delimiter) {
   }
 }
 
-void OrderIngest::on_record(const CsvRecord& record) {
+void OrderIngest::on_record(const CsvRecord& record) { on_records(&record, 1); }
+
+void OrderIngest::on_records(const CsvRecord* records, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i) take_record(records[i]);
+  add_pending_orders();  // while the records are valid
+}
+
+void OrderIngest::take_record(const CsvRecord& record) {
   if (!failure_.ok()) return;
   if (record.row < header_row_) {
     skip_above_header(record);
@@ -380,6 +387,9 @@ void OrderIngest::resolve_attributes() {
 
 void OrderIngest::skip(const CsvRecord& record, SkipReason reason,
                        std::optional<std::size_t> column, std::string detail) {
+  // The rows before this one are added first, so that rows are always taken in file order
+  // (a pending row can itself be skipped, while being added: its amount would overflow).
+  if (!adding_pending_) add_pending_orders();
   ++result_.rows.skipped_by_reason[static_cast<int>(reason)];
   SkippedRow skipped;
   skipped.file = options_.table;
@@ -477,7 +487,24 @@ void OrderIngest::read_order(const CsvRecord& record) {
       amount = -amount;
     }
   }
-  add_to_customer(customer_id, order_id, *day, amount, record);
+  pending_.push_back({&record, customer_id, order_id, *day, amount});
+}
+
+void OrderIngest::add_pending_orders() {
+  if (pending_.empty()) return;
+  adding_pending_ = true;
+  // At half a million customers, finding a row's customer is a cache miss, and was most of
+  // the time a row takes (bench/RESULTS.md). Looked up one by one, each miss waits for the
+  // one before; the slots of all these rows are read first, so their misses wait together.
+  pending_hashes_.clear();
+  for (const PendingOrder& order : pending_) pending_hashes_.push_back(CustomerIdIndex::hash_of(order.customer_id));
+  customer_index_.warm(pending_hashes_.data(), pending_hashes_.size());
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    const PendingOrder& order = pending_[i];
+    add_to_customer(order.customer_id, pending_hashes_[i], order.order_id, order.day, order.amount, *order.record);
+  }
+  pending_.clear();
+  adding_pending_ = false;
 }
 
 bool OrderIngest::read_amount(const CsvRecord& record, Micros& amount) {
@@ -520,9 +547,10 @@ bool OrderIngest::read_amount(const CsvRecord& record, Micros& amount) {
   return true;
 }
 
-std::uint32_t OrderIngest::find_or_add_customer(std::string_view customer_id, bool& added) {
+std::uint32_t OrderIngest::find_or_add_customer(std::string_view customer_id, std::uint32_t customer_hash,
+                                                bool& added) {
   CustomerTable& customers = result_.customers;
-  const std::uint32_t index = customer_index_.find_or_add(customer_id, customers.id, added);
+  const std::uint32_t index = customer_index_.find_or_add(customer_id, customer_hash, customers.id, added);
   if (added) {
     customers.id.emplace_back(customer_id);
     totals_.emplace_back();
@@ -533,7 +561,7 @@ std::uint32_t OrderIngest::find_or_add_customer(std::string_view customer_id, bo
 
 void OrderIngest::read_customer(std::string_view customer_id, const CsvRecord& record) {
   bool added = false;
-  const std::uint32_t index = find_or_add_customer(customer_id, added);
+  const std::uint32_t index = find_or_add_customer(customer_id, CustomerIdIndex::hash_of(customer_id), added);
   if (!added) {
     return skip(record, SkipReason::kDuplicateCustomer, result_.input.columns[ColumnRole::kCustomerId],
                 quoted(customer_id) + " is already on row " + std::to_string(customer_rows_[index]) +
@@ -544,10 +572,11 @@ void OrderIngest::read_customer(std::string_view customer_id, const CsvRecord& r
   read_attributes(record, index, kNoDay);
 }
 
-void OrderIngest::add_to_customer(std::string_view customer_id, std::string_view order_id,
-                                  DayNumber day, Micros amount, const CsvRecord& record) {
+void OrderIngest::add_to_customer(std::string_view customer_id, std::uint32_t customer_hash,
+                                  std::string_view order_id, DayNumber day, Micros amount,
+                                  const CsvRecord& record) {
   bool added = false;
-  const std::uint32_t index = find_or_add_customer(customer_id, added);
+  const std::uint32_t index = find_or_add_customer(customer_id, customer_hash, added);
   CustomerTotals& totals = totals_[index];
   if (added) totals.last_activity = day;
 

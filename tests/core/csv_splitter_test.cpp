@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,58 @@ TEST(CsvSplitter, EveryChunkSizeGivesTheSameRecords) {
     ASSERT_EQ(got.fields, whole.fields) << "chunk size " << chunk;
     ASSERT_EQ(got.raw, whole.raw) << "chunk size " << chunk;
     ASSERT_EQ(got.lines, whole.lines) << "chunk size " << chunk;
+  }
+}
+
+/// Takes each batch as a whole, copying its records only once the last has arrived: a record
+/// that a later one in its batch had overwritten would show.
+class BatchCollector : public RecordSink {
+ public:
+  Collected got;
+  std::vector<std::size_t> batch_sizes;
+  void on_record(const CsvRecord&) override { ADD_FAILURE() << "records come in batches"; }
+  void on_records(const CsvRecord* records, std::size_t count) override {
+    batch_sizes.push_back(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      got.fields.emplace_back(records[i].fields.begin(), records[i].fields.end());
+      got.raw.emplace_back(records[i].raw);
+      got.rows.push_back(records[i].row);
+    }
+  }
+};
+
+TEST(CsvSplitter, RecordsArriveInBatchesThatStayValidUntilTheCallEnds) {
+  // Plain rows, rows whose fields need "" unescaping (kept in the splitter's own storage),
+  // quoted line breaks and a last row without one.
+  std::string text = "id,name,note\n";
+  for (int i = 1; i <= 100; ++i) {
+    const std::string n = std::to_string(i);
+    if (i % 7 == 3) {
+      text += n + ",\"say \"\"" + n + "\"\"\",\"x\"\"y\"\n";
+    } else if (i % 11 == 5) {
+      text += n + ",\"two\nlines " + n + "\",z\n";
+    } else {
+      text += n + ",name " + n + ",plain\n";
+    }
+  }
+  text += "last,row,\"no newline\"";
+  const Collected one_by_one = split(text, text.size());
+  ASSERT_EQ(one_by_one.fields.size(), 102u);
+  EXPECT_EQ(one_by_one.fields[3], (std::vector<std::string>{"3", "say \"3\"", "x\"y"}));
+  EXPECT_EQ(one_by_one.fields[5], (std::vector<std::string>{"5", "two\nlines 5", "z"}));
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{64}, text.size()}) {
+    CsvSplitter splitter(',');
+    BatchCollector batches;
+    for (std::size_t at = 0; at < text.size(); at += chunk) {
+      splitter.feed(std::string_view(text).substr(at, chunk), batches);
+    }
+    splitter.finish(batches);
+    EXPECT_EQ(batches.got.fields, one_by_one.fields) << "chunk size " << chunk;
+    EXPECT_EQ(batches.got.raw, one_by_one.raw) << "chunk size " << chunk;
+    EXPECT_EQ(batches.got.rows, one_by_one.rows) << "chunk size " << chunk;
+    const std::size_t largest = *std::max_element(batches.batch_sizes.begin(), batches.batch_sizes.end());
+    EXPECT_LE(largest, 32u) << "chunk size " << chunk;
+    if (chunk >= 64) EXPECT_GT(largest, 1u) << "chunk size " << chunk;
   }
 }
 

@@ -207,6 +207,29 @@ TEST(OrderIngest, TheDateColumnsDayMonthOrderIsDetectedOnceAndCanBeGiven) {
       << given.skipped[0].detail;
 }
 
+TEST(OrderIngest, RowsAreTakenInFileOrderThoughTheyAreAddedInBatches) {
+  // Rows are added to their customers a batch at a time; the tenth of A's would take its
+  // total past what 64 bits hold, and is only found out then. It must still be listed before
+  // the bad date on the row after it, which is found out as that row is read.
+  std::string csv = "order,customer,date,amount\n";
+  for (int i = 1; i <= 10; ++i) csv += std::to_string(i) + ",A,2024-01-02,999999999999\n";
+  csv += "11,B,2024-13-45,5\n12,B,2024-01-03,5\n";
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{13}, csv.size()}) {
+    const IngestResult result = ingest_all(csv, {}, chunk);
+    ASSERT_EQ(result.skipped.size(), 2u) << "chunk size " << chunk;
+    EXPECT_EQ(result.skipped[0].row, 11u);
+    EXPECT_EQ(result.skipped[0].reason, SkipReason::kAmountOutOfRange);
+    EXPECT_EQ(result.skipped[0].detail, "adding this amount would overflow the customer's total");
+    EXPECT_EQ(result.skipped[1].row, 12u);
+    EXPECT_EQ(result.skipped[1].reason, SkipReason::kBadDate);
+    EXPECT_EQ(result.rows.used, 10u);
+    ASSERT_EQ(result.customers.size(), 2u);
+    EXPECT_EQ(result.customers.monetary[0], Micros{9} * 999'999'999'999'000'000);
+    EXPECT_EQ(result.customers.frequency[0], 9u);
+    EXPECT_EQ(result.customers.monetary[1], 5'000'000);
+  }
+}
+
 TEST(OrderIngest, HeaderOnlyGivesNoCustomersAndNoError) {
   const IngestResult result = ingest_all("customer_id,date,amount\n");
   EXPECT_EQ(result.rows.total, 0u);

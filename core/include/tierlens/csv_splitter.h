@@ -23,6 +23,12 @@ class RecordSink {
  public:
   virtual ~RecordSink() = default;
   virtual void on_record(const CsvRecord& record) = 0;
+  /// The records of one call arrive together, in file order, so that a sink can look ahead
+  /// across them (the order reader starts the cache misses of a few dozen rows at once).
+  /// All of them stay valid until this returns. By default, one on_record() each.
+  virtual void on_records(const CsvRecord* records, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) on_record(records[i]);
+  }
 };
 
 /// Finds where the first record of `text` ends (a line break outside quotes).
@@ -49,7 +55,9 @@ class CsvSplitter {
   std::size_t past_line_break(std::string_view text, std::size_t end);
   void emit(std::string_view raw, std::size_t line_breaks_inside, RecordSink& sink,
             bool unterminated_quote);
-  void split_fields(std::string_view raw);
+  void split_fields(std::string_view raw, CsvRecord& record);
+  /// Hands the records split so far to the sink and starts a new batch.
+  void deliver(RecordSink& sink);
 
   char delimiter_;
   char quote_;
@@ -59,8 +67,13 @@ class CsvSplitter {
   bool skip_leading_lf_ = false;      ///< the last chunk ended with CR; drop a following LF
   std::uint64_t next_row_ = 1;
   std::uint64_t next_line_ = 1;
-  CsvRecord record_;
-  std::string unescaped_;             ///< storage for fields that needed "" unescaping
+  /// Records waiting to be delivered: views into the text being split, which stays valid
+  /// until that call returns. Their field vectors are reused from batch to batch.
+  std::vector<CsvRecord> batch_;
+  std::size_t batched_ = 0;
+  /// Storage for fields that needed "" unescaping. Rewritten by the next such record, so a
+  /// record that uses it ends its batch.
+  std::string unescaped_;
 };
 
 }  // namespace tierlens

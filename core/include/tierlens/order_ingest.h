@@ -245,6 +245,8 @@ class OrderIngest : private RecordSink {
   void feed_text(std::string_view text);
   void begin_table();
   void on_record(const CsvRecord& record) override;
+  void on_records(const CsvRecord* records, std::size_t count) override;
+  void take_record(const CsvRecord& record);
   void start_rows(std::string_view head);
   void reserve_for_file(std::string_view head);
   void read_conventions(std::string_view head, char delimiter);
@@ -256,9 +258,10 @@ class OrderIngest : private RecordSink {
             std::string detail);
   bool read_amount(const CsvRecord& record, Micros& amount);
   void read_attributes(const CsvRecord& record, std::uint32_t customer, DayNumber day);
-  void add_to_customer(std::string_view customer_id, std::string_view order_id, DayNumber day,
-                       Micros amount, const CsvRecord& record);
-  std::uint32_t find_or_add_customer(std::string_view customer_id, bool& added);
+  void add_pending_orders();
+  void add_to_customer(std::string_view customer_id, std::uint32_t customer_hash, std::string_view order_id,
+                       DayNumber day, Micros amount, const CsvRecord& record);
+  std::uint32_t find_or_add_customer(std::string_view customer_id, std::uint32_t customer_hash, bool& added);
   void keep_order(std::uint32_t customer, DayNumber day, Micros amount);
   void read_customer(std::string_view customer_id, const CsvRecord& record);
   void move_totals_into_table();
@@ -280,6 +283,18 @@ class OrderIngest : private RecordSink {
   std::optional<JsonRowsToCsv> json_;  ///< set when the file is JSON
   std::string csv_;                    ///< scratch: JSON turned into CSV text
   std::optional<CsvSplitter> splitter_;
+  /// An order row read and checked, not yet added to its customer: the rows of one batch of
+  /// records are added together (add_pending_orders()), in file order.
+  struct PendingOrder {
+    const CsvRecord* record;
+    std::string_view customer_id;
+    std::string_view order_id;
+    DayNumber day;
+    Micros amount;
+  };
+  std::vector<PendingOrder> pending_;
+  std::vector<std::uint32_t> pending_hashes_;  ///< CustomerIdIndex::hash_of each pending customer id
+  bool adding_pending_ = false;
   CustomerIdIndex customer_index_;
   std::vector<CustomerTotals> totals_;          ///< per customer, until the file ends
   std::vector<AttributeState> attribute_states_;  ///< per customer × attribute, likewise
