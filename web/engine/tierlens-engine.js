@@ -124,6 +124,15 @@ export class TierLensEngine {
     unwrap(this.module.feedChunk(this.#copyIn(bytes)));
   }
 
+  /**
+   * Has the engine write once into `bytes` of its memory and free them, so that reading a
+   * file later reuses those pages rather than waiting for the system to provide each
+   * (bench/RESULTS.md). The page keeps them: call it once, with what a typical file needs.
+   */
+  prepareMemory(bytes) {
+    this.module.prepareMemory(bytes);
+  }
+
   /** Copies `bytes` into the engine's chunk buffer (one memcpy); answers their length. */
   #copyIn(bytes) {
     this.module.chunkBuffer(bytes.length).set(bytes);
