@@ -87,21 +87,31 @@ void CsvSplitter::feed(std::string_view chunk, RecordSink& sink) {
     carry_.assign(chunk.substr(used));
     return;
   }
-  carry_.append(chunk);
-  // Resume the scan where the previous chunk stopped, so that a record spanning many chunks
-  // (or an unterminated quote) costs linear, not quadratic, time.
-  const std::size_t end =
-      scan_for_record_end(carry_, carry_scanned_, carry_in_quotes_, quote_);
-  if (end == carry_.size()) {
-    carry_scanned_ = end;
+  // A record begun in an earlier chunk: only its end is joined to it, and the rest of the
+  // chunk is split where it is. (The scan resumes in the quote state the carry ended in, so a
+  // record spanning many chunks, or an unterminated quote, costs linear, not quadratic, time.)
+  bool in_quotes = carry_in_quotes_;
+  const std::size_t end = scan_for_record_end(chunk, 0, in_quotes, quote_);
+  if (end == chunk.size()) {
+    carry_.append(chunk);
+    carry_scanned_ = carry_.size();
+    carry_in_quotes_ = in_quotes;
     return;
   }
-  std::string pending;
-  pending.swap(carry_);
+  std::size_t joined = end + 1;  // past its line break, both bytes of a CRLF
+  if (chunk[end] == '\r' && joined < chunk.size() && chunk[joined] == '\n') ++joined;
+  carry_.append(chunk.substr(0, joined));
+  std::string record;
+  record.swap(carry_);
   carry_scanned_ = 0;
   carry_in_quotes_ = false;
-  const std::size_t used = split_complete_records(pending, sink);
-  carry_.assign(std::string_view(pending).substr(used));
+  split_complete_records(record, sink);
+  // A CR that ends the record before the chunk's end is followed by no LF (it would have been
+  // joined): the next chunk starts afresh.
+  if (joined < chunk.size()) skip_leading_lf_ = false;
+  chunk.remove_prefix(joined);
+  const std::size_t used = split_complete_records(chunk, sink);
+  carry_.assign(chunk.substr(used));
 }
 
 std::size_t CsvSplitter::split_complete_records(std::string_view text, RecordSink& sink) {

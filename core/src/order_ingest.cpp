@@ -603,7 +603,7 @@ void OrderIngest::add_to_customer(std::string_view customer_id, std::uint32_t cu
     ++totals.frequency;  // no order id: every row is an order
     return;
   }
-  if (index == previous_order_customer_ && same_bytes(order_id, previous_order_id_) && !previous_order_id_.empty()) {
+  if (index == previous_order_customer_ && same_bytes(order_id, previous_order_id_.view()) && !previous_order_id_.empty()) {
     return;
   }
   if (seen_orders_.insert(index, order_id)) ++totals.frequency;

@@ -35,7 +35,7 @@ void OrderKeySet::reserve(std::size_t orders) {
 bool OrderKeySet::insert(std::uint32_t customer, std::string_view order_id) {
   const std::uint64_t order = hash_bytes(order_id);
   if (rising_) {
-    if (used_ == 0 || comes_after(order_id, largest_)) {
+    if (used_ == 0 || comes_after(order_id, largest_.view())) {
       largest_.assign(order_id);
       logged_orders_.push_back(order);
       logged_customers_.push_back(customer);
@@ -49,7 +49,7 @@ bool OrderKeySet::insert(std::uint32_t customer, std::string_view order_id) {
 
 void OrderKeySet::switch_to_table() {
   rising_ = false;
-  largest_ = std::string();
+  largest_ = KeptBytes();
   rehash(hash_table_slots(std::max(reserved_, used_ + 1)));
   const std::size_t logged = logged_orders_.size();
   used_ = 0;

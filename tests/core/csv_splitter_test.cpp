@@ -133,7 +133,26 @@ TEST(CsvSplitter, RecordsArriveInBatchesThatStayValidUntilTheCallEnds) {
     EXPECT_EQ(batches.got.rows, one_by_one.rows) << "chunk size " << chunk;
     const std::size_t largest = *std::max_element(batches.batch_sizes.begin(), batches.batch_sizes.end());
     EXPECT_LE(largest, 32u) << "chunk size " << chunk;
-    if (chunk >= 64) EXPECT_GT(largest, 1u) << "chunk size " << chunk;
+    if (chunk >= 64) {
+      EXPECT_GT(largest, 1u) << "chunk size " << chunk;
+    }
+  }
+}
+
+TEST(CsvSplitter, EveryChunkSizeGivesTheSameRecordsWithCarriageReturnsAlone) {
+  // CR line endings, a blank line, and a quoted CR: a chunk may end at any of them.
+  const std::string text = "a,b\r1,\"x\ry\"\r\r\"q\",2\r3,4\r";
+  const Collected whole = split(text, text.size());
+  EXPECT_EQ(whole.fields, (Rows{{"a", "b"}, {"1", "x\ry"}, {""}, {"q", "2"}, {"3", "4"}}));
+  for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
+    const Collected got = split(text, chunk);
+    ASSERT_EQ(got.fields, whole.fields) << "chunk size " << chunk;
+    ASSERT_EQ(got.lines, whole.lines) << "chunk size " << chunk;
+  }
+  // Mixed endings: a CR alone, then an LF that starts the next chunk belongs to no CRLF.
+  const std::string mixed = "ab\rc\nd\r\ne";
+  for (std::size_t chunk = 1; chunk <= mixed.size(); ++chunk) {
+    EXPECT_EQ(split(mixed, chunk).fields, (Rows{{"ab"}, {"c"}, {"d"}, {"e"}})) << "chunk size " << chunk;
   }
 }
 

@@ -24,6 +24,7 @@
 #include "tierlens/csv_splitter.h"
 #include "tierlens/customer_id_index.h"
 #include "tierlens/json_rows.h"
+#include "tierlens/kept_bytes.h"
 #include "tierlens/amount_text.h"
 #include "tierlens/money.h"
 #include "tierlens/order_date.h"
@@ -303,7 +304,7 @@ class OrderIngest : private RecordSink {
   std::uint64_t expected_rows_ = 0;  ///< predicted from IngestOptions::expected_bytes; 0: unknown
   /// The last order counted: the lines of one order usually come together, and then skip the set.
   std::uint32_t previous_order_customer_ = 0;
-  std::string previous_order_id_;
+  KeptBytes previous_order_id_;
   /// Per attribute: its column in the file (if any) and the index of each distinct value.
   std::vector<std::optional<std::size_t>> attribute_column_index_;
   std::vector<std::unordered_map<std::string, std::uint32_t>> attribute_value_index_;

@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tierlens/kept_bytes.h"
+
 namespace tierlens {
 
 class OrderKeySet {
@@ -45,7 +47,7 @@ class OrderKeySet {
 
   // While the ids rise: the largest so far, and every order seen, in arrival order.
   bool rising_ = true;
-  std::string largest_;
+  KeptBytes largest_;
   std::vector<std::uint64_t> logged_orders_;
   std::vector<std::uint32_t> logged_customers_;
   std::size_t reserved_ = 0;
