@@ -204,7 +204,9 @@ function loadedEngine() {
  * Classifies the built-in sample once and forgets it. WebAssembly starts in a baseline
  * compiler and optimises each function once it has run hot; without this, a user's first file
  * of 100 k rows spent most of its time in baseline code (bench/RESULTS.md: 0.40 → 0.29 s in the
- * worker). It takes about 0.2 s, before any request that needs the engine is answered.
+ * worker). Then the memory a first file needs is written once (PREPARED_MEMORY_BYTES). Both
+ * take about 0.2 s on the machines measured, before any request that needs the engine is
+ * answered: while the page opens, before a file can be chosen.
  */
 function warmUp(engine) {
   engine.begin(SAMPLE_FILE_NAME, null, {});
